@@ -1,0 +1,87 @@
+"""ahtgraph: an RDF knowledge graph of organisations fighting human trafficking.
+
+The notebook API is three functions; each imports rdflib/pyshacl only when called, so
+``import ahtgraph`` (and the CLI's ``--help``) stays instant::
+
+    import ahtgraph
+    g = ahtgraph.load()                                   # rdflib.Graph of the shipped data
+    rows = ahtgraph.query("funded-centres")               # a named query, or SPARQL text
+    rows = ahtgraph.query("SELECT ?o WHERE { ?entity aht:funds ?o }",
+                          params={"entity": "id:fps-justice"})
+    report = ahtgraph.validate()                          # report.conforms, report.results
+
+Errors in the caller's input (bad SPARQL, unknown query, unreadable file) raise
+:class:`ahtgraph.errors.AhtgraphError` with a one-line message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import AhtgraphError
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+    from rdflib.term import Node
+
+    from .validation import ValidationReport
+
+__all__ = ["AhtgraphError", "load", "query", "validate"]
+
+Row = dict[str, "Node"]
+
+
+def load(data: Iterable[str | Path] = ()) -> Graph:
+    """The shipped graph, plus the triples of the extra RDF files in ``data``.
+
+    Each call parses afresh and returns a new graph, so changing it cannot affect the next call.
+    """
+    from .loading import load_graph
+
+    return load_graph(data)
+
+
+def query(
+    text: str,
+    params: Mapping[str, Any] | None = None,
+    data: Iterable[str | Path] = (),
+    *,
+    allow_service: bool = False,
+) -> list[Row] | bool | Graph:
+    """Run one SPARQL query (or a named query, by name) over the graph.
+
+    ``params`` binds query variables without pasting values into the text: rdflib terms are
+    used as given, ``"<https://...>"`` becomes an IRI, ``"id:slug"`` an ahtgraph entity, any
+    other value a literal. Returns a list of ``{variable: term}`` dicts (unbound variables
+    left out) for SELECT, a bool for ASK and an rdflib Graph for CONSTRUCT/DESCRIBE.
+    """
+    from . import named_queries, sparql
+    from . import params as params_module
+    from .loading import load_graph
+
+    prepared = sparql.prepare(named_queries.text_for(text), allow_service=allow_service)
+    bindings = params_module.bindings(params)
+    sparql.check_bindings(prepared, bindings)
+    result = sparql.run(load_graph(data), prepared, bindings)
+    if result.type == "ASK":
+        return bool(result.askAnswer)
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        assert result.graph is not None
+        return result.graph
+    return [
+        {str(k): v for k, v in row.asdict().items() if v is not None}  # type: ignore[union-attr]
+        for row in result
+    ]
+
+
+def validate(data: Iterable[str | Path] = ()) -> ValidationReport:
+    """Check the graph (plus ``data``) against the SHACL shapes.
+
+    The report has ``conforms``, ``results`` (focus node, path, constraint component,
+    severity, message, source shape) and ``graph`` (pyshacl's results graph).
+    """
+    from .validation import validate as run_validation
+
+    return run_validation(data)

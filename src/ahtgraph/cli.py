@@ -1,0 +1,311 @@
+"""The ``ahtgraph`` command line: query, validate, export and describe the graph.
+
+Only click and our light modules are imported at start-up; rdflib and pyshacl are imported
+inside the commands that use them, so ``ahtgraph --help`` answers at once. Every error the
+user can cause becomes one ``Error: ...`` line on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import named_queries
+from .errors import AhtgraphError
+from .results import ALL_FORMATS
+from .serialize import GRAPH_FORMATS
+
+#: Exit status for errors in what the user asked (click uses 2 for usage errors too).
+EXIT_USAGE = 2
+#: Exit status of ``validate`` when the graph does not conform.
+EXIT_INVALID = 1
+
+
+class _Group(click.Group):
+    """A click group that turns AhtgraphError and file-system errors into one-line errors."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AhtgraphError as exc:
+            raise _one_line(exc.message) from None
+        except OSError as exc:
+            if isinstance(exc, BrokenPipeError):
+                raise
+            where = f": {exc.filename}" if exc.filename else ""
+            raise _one_line(f"{exc.strerror or exc}{where}") from None
+
+
+def _one_line(message: str) -> click.ClickException:
+    error = click.ClickException(" ".join(message.split()))
+    error.exit_code = EXIT_USAGE
+    return error
+
+
+def _data_option(func: Any) -> Any:
+    return click.option(
+        "--data",
+        "data",
+        multiple=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        metavar="FILE",
+        help="Add this RDF file to the shipped graph (repeatable; syntax from the extension: "
+        ".ttl .nt .nq .trig .jsonld .json .rdf .xml .n3).",
+    )(func)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """Query, validate, export and describe the ahtgraph knowledge graph.
+
+    The graph ships with the package; --data adds your own RDF files to it for one command.
+    Set AHTGRAPH_RESOURCES to a folder with data/, shapes/ and queries/ to use another copy.
+
+    \b
+    Examples:
+      ahtgraph query --list
+      ahtgraph query funded-centres --format csv
+      ahtgraph describe payoke
+      ahtgraph validate
+      ahtgraph export --format jsonld -o ahtgraph.jsonld
+    """
+
+
+# --------------------------------------------------------------------------------- query
+
+
+def _list_queries(fmt: str | None) -> None:
+    queries = named_queries.catalogue()
+    if fmt == "json":
+        listing = [
+            {
+                "name": q.name,
+                "title": q.title,
+                "description": q.description,
+                "params": [{"name": p.name, "description": p.description} for p in q.params],
+            }
+            for q in queries
+        ]
+        click.echo(json.dumps(listing, indent=2, ensure_ascii=False))
+        return
+    if fmt not in (None, "table"):
+        raise AhtgraphError("query --list prints as table or json")
+    width = max((len(q.name) for q in queries), default=0)
+    for q in queries:
+        params = f" (params: {', '.join(p.name for p in q.params)})" if q.params else ""
+        click.echo(f"{q.name.ljust(width)}  {q.title or '(no title)'}{params}")
+
+
+def _query_text(query: str | None, query_file: Path | None) -> str:
+    if query is not None and query_file is not None:
+        raise AhtgraphError("give either a query (text or name) or -f FILE, not both")
+    if query_file is not None:
+        if not query_file.is_file():
+            raise AhtgraphError(f"query file not found: {query_file}")
+        return query_file.read_text(encoding="utf-8")
+    if query is None or not query.strip():
+        raise AhtgraphError("no query: give SPARQL text, a query name or -f FILE (see --help)")
+    return named_queries.text_for(query)
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option(
+    "-f",
+    "--file",
+    "query_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE.rq",
+    help="Read the query from this file.",
+)
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and exit.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(ALL_FORMATS),
+    help="SELECT/ASK: table (default), csv, tsv, json, xml. "
+    "CONSTRUCT/DESCRIBE: turtle (default), nt, jsonld, xml, trig.",
+)
+@_data_option
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind ?NAME (repeatable): a plain literal by default, <IRI> for an IRI, "
+    "id:slug for an ahtgraph entity.",
+)
+@click.option(
+    "--allow-service",
+    is_flag=True,
+    help="Let SERVICE clauses fetch data from remote endpoints (refused by default).",
+)
+def query(
+    query: str | None,
+    query_file: Path | None,
+    list_queries: bool,
+    fmt: str | None,
+    data: Sequence[Path],
+    params: Sequence[str],
+    allow_service: bool,
+) -> None:
+    """Run one SPARQL query: inline text, a named query, or -f FILE.
+
+    A single word is the name of a query in queries/ (see --list). Updates
+    (INSERT, DELETE, ...) are refused: the graph is read-only.
+
+    \b
+    Examples:
+      ahtgraph query --list
+      ahtgraph query funded-centres
+      ahtgraph query publications-of --param entity=id:payoke --format json
+      ahtgraph query 'SELECT ?s WHERE { ?s a <https://w3id.org/ahtgraph/ontology#NGO> }'
+      ahtgraph query -f my-query.rq --data extra.ttl --format csv
+    """
+    if list_queries:
+        _list_queries(fmt)
+        return
+    from . import params as params_module
+    from . import results, sparql
+    from .loading import load_graph
+
+    prepared = sparql.prepare(_query_text(query, query_file), allow_service=allow_service)
+    bindings = params_module.bindings(params)
+    sparql.check_bindings(prepared, bindings)
+    result = sparql.run(load_graph(data), prepared, bindings)
+    click.echo(results.render(result, fmt), nl=False)
+
+
+# ------------------------------------------------------------------------------ validate
+
+
+@cli.command()
+@_data_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "turtle", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, turtle (SHACL report vocabulary) or json.",
+)
+@click.pass_context
+def validate(ctx: click.Context, data: Sequence[Path], fmt: str) -> None:
+    """Check the graph against the SHACL shapes; exit 0 if it conforms, 1 if not.
+
+    The text report groups problems by entity and says, for each, the property,
+    the rule it breaks, the shape's message and what to fix.
+
+    \b
+    Examples:
+      ahtgraph validate
+      ahtgraph validate --data my-additions.ttl
+      ahtgraph validate --format json
+    """
+    from . import validation_report
+    from .validation import validate as run_validation
+
+    report = run_validation(data)
+    render = {
+        "text": validation_report.to_text,
+        "json": validation_report.to_json,
+        "turtle": validation_report.to_turtle,
+    }[fmt]
+    click.echo(render(report), nl=False)
+    ctx.exit(0 if report.conforms else EXIT_INVALID)
+
+
+# -------------------------------------------------------------------------------- export
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(GRAPH_FORMATS),
+    default="turtle",
+    show_default=True,
+    help="RDF syntax of the export.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Write to FILE (atomically: complete or not at all) instead of stdout.",
+)
+@_data_option
+def export(fmt: str, output: Path | None, data: Sequence[Path]) -> None:
+    """Write the whole graph in one RDF syntax, byte-identical from run to run.
+
+    JSON-LD uses the fixed context shipped as ahtgraph/context.jsonld.
+
+    \b
+    Examples:
+      ahtgraph export > ahtgraph.ttl
+      ahtgraph export --format nt -o ahtgraph.nt
+      ahtgraph export --format jsonld -o ahtgraph.jsonld
+    """
+    from . import atomic, serialize
+    from .loading import load_graph
+
+    graph = load_graph(data)
+    if output is None:
+        click.echo(serialize.dumps(graph, fmt), nl=False)
+    else:
+        atomic.write_text(output, lambda: serialize.dumps(graph, fmt))
+
+
+# ------------------------------------------------------------------------------ describe
+
+
+@cli.command()
+@click.argument("entity")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "turtle", "jsonld"]),
+    default="text",
+    show_default=True,
+    help="text for people; turtle or jsonld for the entity's raw triples.",
+)
+@_data_option
+def describe(entity: str, fmt: str, data: Sequence[Path]) -> None:
+    """Show one entity: types, labels, description, sources and relations both ways.
+
+    ENTITY is a slug (payoke), a prefixed name (id:payoke), a full IRI, or an
+    exact label in any language (case-insensitive).
+
+    \b
+    Examples:
+      ahtgraph describe payoke
+      ahtgraph describe "FOD Justitie"
+      ahtgraph describe https://w3id.org/ahtgraph/id/payoke --format turtle
+    """
+    from . import describe as describe_module
+    from . import serialize
+    from .loading import load_graph
+
+    graph = load_graph(data)
+    iri = describe_module.resolve(graph, entity)
+    if fmt == "text":
+        text = describe_module.to_text(graph, describe_module.facts(graph, iri))
+    else:
+        text = serialize.dumps(describe_module.triples(graph, iri), fmt)
+    click.echo(text, nl=False)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point of the ``ahtgraph`` script and ``python -m ahtgraph``."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="ahtgraph")
+    except BrokenPipeError:
+        # `ahtgraph export | head` closed the pipe: not an error worth a traceback.
+        sys.stderr.close()
+        sys.exit(0)

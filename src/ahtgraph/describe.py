@@ -1,0 +1,195 @@
+"""One entity, found by whatever name a person has for it, and everything the graph says about it.
+
+Names tried in order: a full IRI (with or without angle brackets), ``prefix:local`` with a known
+prefix, a bare slug (``payoke`` → ``id:payoke``), then an exact label in any language, ignoring
+case. Several entities sharing a label is an ambiguity the user must resolve, not a guess.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .errors import AhtgraphError
+from .prefixes import ID, expand, shorten_iri
+from .terms import show
+
+if TYPE_CHECKING:
+    from rdflib import Graph, URIRef
+    from rdflib.term import Node
+
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+DESCRIPTION = "http://purl.org/dc/terms/description"
+SOURCE = "http://purl.org/dc/terms/source"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+#: Shown in the header of the description, so left out of the relation lists.
+_HEADER_PREDICATES = {RDFS_LABEL, DESCRIPTION, SOURCE, RDF_TYPE}
+
+
+class AmbiguousEntity(AhtgraphError):
+    """A label shared by several entities; ``candidates`` lists them for the user to pick."""
+
+    def __init__(self, name: str, candidates: list[URIRef]) -> None:
+        self.candidates = candidates
+        names = ", ".join(shorten_iri(str(c)) for c in candidates)
+        super().__init__(
+            f"'{name}' is the label of {len(candidates)} entities: {names}; "
+            "describe one of them by its id"
+        )
+
+
+def _known(graph: Graph, iri: URIRef) -> bool:
+    return (iri, None, None) in graph or (None, None, iri) in graph
+
+
+def resolve(graph: Graph, name: str) -> URIRef:
+    """The IRI that ``name`` refers to; AhtgraphError (or AmbiguousEntity) otherwise."""
+    from rdflib import Literal, URIRef
+
+    text = name.strip()
+    candidates: list[str] = []
+    if text.startswith("<") and text.endswith(">"):
+        candidates.append(text[1:-1])
+    elif text.startswith(("http://", "https://")):
+        candidates.append(text)
+    else:
+        expanded = expand(text)
+        if expanded:
+            candidates.append(expanded)
+        if text and "/" not in text and " " not in text:
+            candidates.append(ID + text)
+    for iri in candidates:
+        if _known(graph, URIRef(iri)):
+            return URIRef(iri)
+
+    wanted = text.casefold()
+    matches = sorted(
+        {
+            s
+            for s, o in graph.subject_objects(URIRef(RDFS_LABEL))
+            if isinstance(o, Literal) and isinstance(s, URIRef) and str(o).casefold() == wanted
+        }
+    )
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise AmbiguousEntity(name, matches)
+    raise AhtgraphError(f"unknown entity '{name}'{_suggest(graph, text)}")
+
+
+def _suggest(graph: Graph, text: str) -> str:
+    """``; did you mean ...?`` from slugs and labels close to ``text``."""
+    from rdflib import URIRef
+
+    names = {str(s)[len(ID) :] for s in graph.subjects() if str(s).startswith(ID)}
+    names |= {str(o) for o in graph.objects(None, URIRef(RDFS_LABEL))}
+    close = difflib.get_close_matches(text, sorted(names), n=3, cutoff=0.6)
+    return f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+
+
+@dataclass
+class EntityFacts:
+    """What the graph says about one entity, grouped the way ``describe`` prints it."""
+
+    iri: URIRef
+    types: list[Node] = field(default_factory=list)
+    labels: dict[str, list[str]] = field(default_factory=dict)
+    descriptions: list[Node] = field(default_factory=list)
+    sources: list[Node] = field(default_factory=list)
+    outgoing: list[tuple[Node, Node]] = field(default_factory=list)
+    incoming: list[tuple[Node, Node]] = field(default_factory=list)
+
+
+def facts(graph: Graph, iri: URIRef) -> EntityFacts:
+    """Collect the entity's types, labels, description, sources and relations both ways."""
+    from rdflib import Literal
+
+    found = EntityFacts(iri)
+    labels: dict[str, list[str]] = defaultdict(list)
+    for p, o in sorted(graph.predicate_objects(iri)):
+        key = str(p)
+        if key == RDF_TYPE:
+            found.types.append(o)
+        elif key == RDFS_LABEL and isinstance(o, Literal):
+            labels[o.language or ""].append(str(o))
+        elif key == DESCRIPTION:
+            found.descriptions.append(o)
+        elif key == SOURCE:
+            found.sources.append(o)
+        else:
+            found.outgoing.append((p, o))
+    found.labels = dict(sorted(labels.items()))
+    found.incoming = sorted((p, s) for s, p in graph.subject_predicates(iri))
+    found.outgoing = [(p, o) for p, o in found.outgoing if str(p) not in _HEADER_PREDICATES]
+    return found
+
+
+def label_of(graph: Graph, node: Node) -> str:
+    """The English label of ``node`` (else any label), or "" when it has none."""
+    from rdflib import Literal, URIRef
+
+    labels = [o for o in graph.objects(node, URIRef(RDFS_LABEL)) if isinstance(o, Literal)]
+    if not labels:
+        return ""
+    english = sorted(str(o) for o in labels if (o.language or "").startswith("en"))
+    return english[0] if english else sorted(str(o) for o in labels)[0]
+
+
+def _relation_rows(graph: Graph, pairs: list[tuple[Node, Node]]) -> list[tuple[str, str, str]]:
+    """(predicate, other end, its label) as display strings."""
+    from rdflib import Literal
+
+    return [
+        (show(p), show(o), "" if isinstance(o, Literal) else label_of(graph, o)) for p, o in pairs
+    ]
+
+
+def _text_value(term: Node) -> str:
+    """``en  text`` for tagged text (like the labels), the short form otherwise."""
+    from rdflib import Literal
+
+    if isinstance(term, Literal) and term.language:
+        return f"{term.language}  {term}"
+    return show(term)
+
+
+def to_text(graph: Graph, found: EntityFacts) -> str:
+    """A readable page: header facts, then relations out and in, with aligned columns."""
+    lines = [f"{show(found.iri)}  {label_of(graph, found.iri)}".rstrip(), ""]
+    fields: list[tuple[str, list[str]]] = [
+        ("type", [show(t) for t in found.types]),
+        (
+            "label",
+            [f"{lang or '-'}  {text}" for lang, texts in found.labels.items() for text in texts],
+        ),
+        ("description", [_text_value(d) for d in found.descriptions]),
+        ("source", [show(s) for s in found.sources]),
+    ]
+    width = max(len(name) for name, _ in fields)
+    for name, values in fields:
+        for i, value in enumerate(values or ["-"]):
+            lines.append(f"{(name if i == 0 else '').ljust(width)}  {value}")
+    for title, pairs in (("Relations out", found.outgoing), ("Relations in", found.incoming)):
+        lines.append("")
+        rows = _relation_rows(graph, pairs)
+        lines.append(f"{title} ({len(rows)}):")
+        pwidth = max((len(p) for p, _, _ in rows), default=0)
+        owidth = max((len(o) for _, o, _ in rows), default=0)
+        lines.extend(
+            f"  {p.ljust(pwidth)}  {o.ljust(owidth)}  {label}".rstrip() for p, o, label in rows
+        )
+    return "\n".join(lines) + "\n"
+
+
+def triples(graph: Graph, iri: URIRef) -> Graph:
+    """The entity's outgoing and incoming triples, as a graph to serialise."""
+    from .loading import new_graph
+
+    out = new_graph()
+    for triple in graph.triples((iri, None, None)):
+        out.add(triple)
+    for triple in graph.triples((None, None, iri)):
+        out.add(triple)
+    return out

@@ -1,0 +1,116 @@
+"""Running the SHACL shapes over the graph and reading pyshacl's answer into plain objects.
+
+``advanced=True`` so SPARQL-based constraints and targets run; no inference, so the report
+speaks about the triples as written. The ontology is part of the data graph already (it is
+``data/ontology.ttl``), so it is not passed again as ``ont_graph``: with inference off that would
+only merge the same triples a second time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import resources
+from .errors import AhtgraphError
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+    from rdflib.term import Node
+
+SH = "http://www.w3.org/ns/shacl#"
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """One ``sh:ValidationResult``: which node broke which rule, and what the shape says."""
+
+    focus_node: Node
+    path: Node | None
+    constraint_component: Node
+    severity: Node
+    message: str
+    source_shape: Node | None
+    value: Node | None = None
+
+    @property
+    def component_name(self) -> str:
+        """``MinCount`` for ``sh:MinCountConstraintComponent``: the name people search for."""
+        name = str(self.constraint_component).rsplit("#", 1)[-1]
+        return name.removesuffix("ConstraintComponent")
+
+    @property
+    def severity_name(self) -> str:
+        """``Violation``, ``Warning`` or ``Info``."""
+        return str(self.severity).rsplit("#", 1)[-1]
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """The outcome of a validation run, for code (``results``) and for RDF tools (``graph``)."""
+
+    conforms: bool
+    results: list[ValidationResult] = field(default_factory=list)
+    graph: Graph | None = None
+    text: str = ""
+
+
+def _one(graph: Graph, subject: Node, name: str) -> Node | None:
+    from rdflib import URIRef
+
+    return graph.value(subject, URIRef(SH + name))
+
+
+def read_results(results_graph: Graph) -> list[ValidationResult]:
+    """Every result in a pyshacl results graph, sorted by focus node, path and component."""
+    from rdflib import RDF, URIRef
+
+    found = []
+    for node in results_graph.subjects(RDF.type, URIRef(SH + "ValidationResult")):
+        messages = sorted(str(m) for m in results_graph.objects(node, URIRef(SH + "resultMessage")))
+        found.append(
+            ValidationResult(
+                focus_node=_one(results_graph, node, "focusNode"),  # type: ignore[arg-type]
+                path=_one(results_graph, node, "resultPath"),
+                constraint_component=_one(results_graph, node, "sourceConstraintComponent"),  # type: ignore[arg-type]
+                severity=_one(results_graph, node, "resultSeverity"),  # type: ignore[arg-type]
+                message=" ".join(messages),
+                source_shape=_one(results_graph, node, "sourceShape"),
+                value=_one(results_graph, node, "value"),
+            )
+        )
+    return sorted(
+        found,
+        key=lambda r: (str(r.focus_node), str(r.path), str(r.constraint_component), r.message),
+    )
+
+
+def load_shapes(paths: Iterable[Path] | None = None) -> Graph:
+    """All shape files in one graph."""
+    from .loading import load_files
+
+    return load_files(resources.shape_files() if paths is None else paths)
+
+
+def validate(data: Iterable[str | Path] = ()) -> ValidationReport:
+    """Validate the shipped graph plus ``data`` against every shape in ``shapes/``."""
+    import pyshacl
+
+    from .loading import load_graph
+
+    data_graph = load_graph(data)
+    shapes_graph = load_shapes()
+    try:
+        conforms, results_graph, text = pyshacl.validate(
+            data_graph,
+            shacl_graph=shapes_graph,
+            inference="none",
+            advanced=True,
+            abort_on_first=False,
+            allow_warnings=False,
+        )
+    except Exception as exc:  # a broken shape is the curator's to fix, not a crash
+        raise AhtgraphError(f"validation could not run: {' '.join(str(exc).split())}") from exc
+    return ValidationReport(bool(conforms), read_results(results_graph), results_graph, str(text))
