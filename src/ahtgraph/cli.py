@@ -255,6 +255,8 @@ def export(fmt: str, output: Path | None, data: Sequence[Path]) -> None:
     from . import atomic, serialize
     from .loading import load_graph
 
+    if output is not None and not output.resolve().parent.is_dir():
+        raise AhtgraphError(f"cannot write {output}: its folder does not exist")
     graph = load_graph(data)
     if output is None:
         click.echo(serialize.dumps(graph, fmt), nl=False)

@@ -85,7 +85,8 @@ def _suggest(graph: Graph, text: str) -> str:
 
     names = {str(s)[len(ID) :] for s in graph.subjects() if str(s).startswith(ID)}
     names |= {str(o) for o in graph.objects(None, URIRef(RDFS_LABEL))}
-    close = difflib.get_close_matches(text, sorted(names), n=3, cutoff=0.6)
+    close = difflib.get_close_matches(text, sorted(names), n=5, cutoff=0.6)
+    close = list({c.casefold(): c for c in reversed(close)}.values())[::-1][:3]
     return f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
 
 

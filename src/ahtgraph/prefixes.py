@@ -28,8 +28,11 @@ PREFIXES: dict[str, str] = {
     "dcat": "http://www.w3.org/ns/dcat#",
 }
 
+#: Extra prefixes for display only (validation reports): not part of exports or the context.
+DISPLAY_PREFIXES: dict[str, str] = {**PREFIXES, "sh": "http://www.w3.org/ns/shacl#"}
+
 # Longest namespace first, so a namespace nested in another one wins.
-_BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+_BY_LENGTH = sorted(DISPLAY_PREFIXES.items(), key=lambda item: -len(item[1]))
 
 
 def shorten_iri(iri: str) -> str:
