@@ -53,7 +53,7 @@ def test_shipped_fixture_conforms() -> None:
 def test_text_report_groups_by_entity_with_fixes(broken: Path) -> None:
     result = run("validate", "--data", str(broken))
     assert result.exit_code == 1
-    shape = "<https://w3id.org/ahtgraph/shapes#OrganisationShape>"
+    shape = "ahtsh:OrganisationShape"
     assert (
         result.stdout
         == f"""\

@@ -177,7 +177,9 @@ def to_text(graph: Graph, found: EntityFacts) -> str:
         rows = _relation_rows(graph, pairs)
         lines.append(f"{title} ({len(rows)}):")
         pwidth = max((len(p) for p, _, _ in rows), default=0)
-        owidth = max((len(o) for _, o, _ in rows), default=0)
+        # Only entities (which carry a label) set the column width: a long literal value
+        # would push every label off the screen.
+        owidth = max((len(o) for _, o, label in rows if label), default=0)
         lines.extend(
             f"  {p.ljust(pwidth)}  {o.ljust(owidth)}  {label}".rstrip() for p, o, label in rows
         )

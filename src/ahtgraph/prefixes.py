@@ -29,7 +29,11 @@ PREFIXES: dict[str, str] = {
 }
 
 #: Extra prefixes for display only (validation reports): not part of exports or the context.
-DISPLAY_PREFIXES: dict[str, str] = {**PREFIXES, "sh": "http://www.w3.org/ns/shacl#"}
+DISPLAY_PREFIXES: dict[str, str] = {
+    **PREFIXES,
+    "sh": "http://www.w3.org/ns/shacl#",
+    "ahtsh": "https://w3id.org/ahtgraph/shapes#",
+}
 
 # Longest namespace first, so a namespace nested in another one wins.
 _BY_LENGTH = sorted(DISPLAY_PREFIXES.items(), key=lambda item: -len(item[1]))
