@@ -17,6 +17,7 @@ from ahtgraph.cli import cli
 
 FIXTURE = Path(__file__).parent / "fixtures" / "cli"
 ID = "https://w3id.org/ahtgraph/id/"
+AHT = "https://w3id.org/ahtgraph/ontology#"
 SRX = "{http://www.w3.org/2005/sparql-results#}"
 
 
@@ -219,3 +220,30 @@ def test_python_dash_m_runs_the_cli() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[1] == f"{ID}pag-asa,PAG-ASA,{ID}brussels"
+
+
+@pytest.mark.parametrize(
+    "name,text",
+    [
+        ("extra.trig", f"<http://g/1> {{ <{ID}fps-justice> <{AHT}funds> <{ID}quad-centre> . }}\n"),
+        ("extra.nq", f"<{ID}fps-justice> <{AHT}funds> <{ID}quad-centre> <http://g/1> .\n"),
+        (
+            "extra.jsonld",
+            json.dumps({"@id": f"{ID}fps-justice", f"{AHT}funds": {"@id": f"{ID}quad-centre"}}),
+        ),
+        (
+            "extra.rdf",
+            f'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:aht="{AHT}">'
+            f'<rdf:Description rdf:about="{ID}fps-justice">'
+            f'<aht:funds rdf:resource="{ID}quad-centre"/></rdf:Description></rdf:RDF>',
+        ),
+    ],
+)
+def test_data_in_other_syntaxes_is_merged(name: str, text: str, tmp_path: Path) -> None:
+    """Quads from named graphs join the one queried graph, like triples from any other file."""
+    extra = tmp_path / name
+    extra.write_text(text, encoding="utf-8")
+    query = f"ASK {{ <{ID}fps-justice> <{AHT}funds> <{ID}quad-centre> }}"
+    result = run("query", query, "--data", str(extra))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "true\n"
