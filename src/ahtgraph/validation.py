@@ -64,11 +64,21 @@ def _one(graph: Graph, subject: Node, name: str) -> Node | None:
 
 
 def read_results(results_graph: Graph) -> list[ValidationResult]:
-    """Every result in a pyshacl results graph, sorted by focus node, path and component."""
+    """Every top-level result of a pyshacl report, sorted by focus node, path and component.
+
+    Only the report's own ``sh:result`` entries count: pyshacl also types the nested
+    ``sh:detail`` results of ``sh:node``/``sh:or`` as ``sh:ValidationResult``, and listing those
+    would report one broken rule several times.
+    """
     from rdflib import RDF, URIRef
 
     found = []
-    for node in results_graph.subjects(RDF.type, URIRef(SH + "ValidationResult")):
+    nodes = [
+        result
+        for report in results_graph.subjects(RDF.type, URIRef(SH + "ValidationReport"))
+        for result in results_graph.objects(report, URIRef(SH + "result"))
+    ]
+    for node in nodes:
         messages = sorted(str(m) for m in results_graph.objects(node, URIRef(SH + "resultMessage")))
         found.append(
             ValidationResult(
@@ -113,4 +123,6 @@ def validate(data: Iterable[str | Path] = ()) -> ValidationReport:
         )
     except Exception as exc:  # a broken shape is the curator's to fix, not a crash
         raise AhtgraphError(f"validation could not run: {' '.join(str(exc).split())}") from exc
+    if isinstance(results_graph, Exception):  # pyshacl returns, not raises, a ValidationFailure
+        raise AhtgraphError(f"validation could not run: {' '.join(str(results_graph).split())}")
     return ValidationReport(bool(conforms), read_results(results_graph), results_graph, str(text))

@@ -1,0 +1,174 @@
+"""The questions the graph exists to answer, in plain SPARQL (no reasoner), with exact answers."""
+
+from __future__ import annotations
+
+from rdflib import Graph
+
+import ahtgraph
+
+PREFIXES = """
+PREFIX aht:     <https://w3id.org/ahtgraph/ontology#>
+PREFIX id:      <https://w3id.org/ahtgraph/id/>
+PREFIX rdfs:    <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX org:     <http://www.w3.org/ns/org#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+ID = "https://w3id.org/ahtgraph/id/"
+
+
+def select(graph: Graph, body: str) -> list[tuple[str, ...]]:
+    """Rows of a SELECT as tuples of strings, slugs for ahtgraph entities."""
+    rows = []
+    for row in graph.query(PREFIXES + body):
+        rows.append(tuple(str(v).removeprefix(ID) for v in row))  # type: ignore[union-attr]
+    return sorted(rows)
+
+
+def test_centres_funded_by_fps_justice_and_their_regions(graph: Graph) -> None:
+    assert select(
+        graph,
+        "SELECT ?c ?r WHERE { id:fps-justice aht:funds ?c . ?c aht:areaServed ?r }",
+    ) == [("pag-asa", "brussels"), ("payoke", "flanders"), ("surya", "wallonia")]
+
+
+def test_what_greta_monitors_and_who_established_it(graph: Graph) -> None:
+    assert select(graph, "SELECT ?x WHERE { id:greta aht:monitors ?x }") == [("warsaw-convention",)]
+    assert select(graph, "SELECT ?x WHERE { id:greta aht:establishedBy ?x }") == [
+        ("council-of-europe",),
+        ("warsaw-convention",),
+    ]
+
+
+def test_publications_myria_issues(graph: Graph) -> None:
+    assert select(graph, "SELECT ?p WHERE { id:myria aht:publishes ?p }") == [
+        ("myria-migration-in-figures-and-rights",),
+        ("myria-migration-in-figures-and-rights-2025",),
+        ("myria-newsletter",),
+        ("myria-press-releases",),
+        ("myria-trafficking-report-2024",),
+        ("myria-trafficking-reports",),
+    ]
+
+
+def test_each_of_fps_justice_mandates(graph: Graph) -> None:
+    rows = select(
+        graph,
+        """SELECT ?label ?type WHERE {
+             id:fps-justice aht:hasMandate ?m .
+             ?m rdfs:label ?label ; aht:mandateType ?type .
+             FILTER (LANG(?label) = "en") }""",
+    )
+    assert rows == [
+        (
+            "Coordinating national policy through the Interdepartmental Group for the Fight "
+            "against Human Trafficking and Smuggling",
+            "mandate-type-policy-coordination",
+        ),
+        ("Developing national action plans", "mandate-type-policy-planning"),
+        (
+            "Drafting and monitoring the legislative and judicial framework",
+            "mandate-type-legislation",
+        ),
+        (
+            "Funding and supervising victim protection and support mechanisms "
+            "(the 3 federal centres)",
+            "mandate-type-funding-and-supervision",
+        ),
+        ("Monitoring European and international bodies", "mandate-type-monitoring"),
+    ]
+
+
+def test_the_coordination_mandate_runs_through_the_interdepartmental_unit(graph: Graph) -> None:
+    assert select(
+        graph, "SELECT ?b WHERE { id:fps-justice-national-coordination aht:exercisedThrough ?b }"
+    ) == [("interdepartmental-coordination-unit",)]
+
+
+def test_who_runs_the_blue_heart_campaign(graph: Graph) -> None:
+    assert select(graph, "SELECT ?o WHERE { ?o aht:runs id:blue-heart-campaign }") == [("unodc",)]
+
+
+def test_every_organisation_is_found_without_a_reasoner(graph: Graph) -> None:
+    assert select(graph, "SELECT ?o WHERE { ?o a aht:Organisation }") == [
+        (slug,)
+        for slug in sorted(
+            [
+                "council-of-europe",
+                "ecthr",
+                "emn",
+                "fps-justice",
+                "greta",
+                "ilo",
+                "interdepartmental-coordination-unit",
+                "iom",
+                "myria",
+                "pag-asa",
+                "payoke",
+                "surya",
+                "unodc",
+            ]
+        )
+    ]
+
+
+def test_named_query_funded_centres_gives_the_same_answer() -> None:
+    rows = ahtgraph.query("funded-centres")
+    assert isinstance(rows, list)
+    assert [(str(r["centreLabel"]), str(r["regionLabel"])) for r in rows] == [
+        ("PAG-ASA", "Brussels"),
+        ("Payoke", "Flanders"),
+        ("Sürya", "Wallonia"),
+    ]
+
+
+def test_named_query_publications_takes_the_organisation_as_a_bound_value() -> None:
+    rows = ahtgraph.query("publications", params={"organisation": "id:iom"})
+    assert isinstance(rows, list)
+    assert [
+        (str(r["publication"]).removeprefix(ID), str(r["year"]) if "year" in r else None)
+        for r in rows
+    ] == [
+        ("world-migration-report", None),
+        ("world-migration-report-2024", "2024"),
+    ]
+
+
+def test_named_query_search_finds_labels_in_any_language() -> None:
+    rows = ahtgraph.query("search", params={"text": "MIGRATIECENTRUM"})
+    assert isinstance(rows, list)
+    assert [(str(r["entity"]).removeprefix(ID), str(r["language"])) for r in rows] == [
+        ("myria", "nl"),
+    ]
+
+
+def test_named_query_related_lists_both_directions() -> None:
+    rows = ahtgraph.query("related", params={"entity": "id:warsaw-convention"})
+    assert isinstance(rows, list)
+    got = {
+        (
+            str(r["direction"]),
+            str(r["relation"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1],
+            str(r["other"]).removeprefix(ID),
+        )
+        for r in rows
+    }
+    assert got == {
+        ("out", "subject", "topic-trafficking-in-human-beings"),
+        ("in", "adopted", "council-of-europe"),
+        ("in", "establishedBy", "greta"),
+        ("in", "monitors", "greta"),
+        ("in", "legalBasis", "greta-convention-monitoring"),
+    }
+
+
+def test_named_query_who_monitors_what() -> None:
+    rows = ahtgraph.query("who-monitors-what")
+    assert isinstance(rows, list)
+    assert [
+        (str(r["organisation"]).removeprefix(ID), str(r["monitored"]).removeprefix(ID))
+        for r in rows
+    ] == [
+        ("greta", "warsaw-convention"),
+        ("myria", "topic-migrant-smuggling"),
+        ("myria", "topic-trafficking-in-human-beings"),
+    ]

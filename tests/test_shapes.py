@@ -1,0 +1,117 @@
+"""SHACL shapes: the shipped graph conforms, and each rule catches exactly what it should.
+
+Each fixture in ``fixtures/shapes/`` adds a few triples with one defect to the shipped graph; the
+test validates the result and compares every validation result (focus node, path, constraint
+component) with the expected list: nothing missing, nothing extra.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import BNode, Graph
+from rdflib.namespace import SH
+
+import ahtgraph
+
+FIXTURES = Path(__file__).parent / "fixtures" / "shapes"
+PREFIXES = {
+    "https://w3id.org/ahtgraph/id/": "id:",
+    "https://w3id.org/ahtgraph/ontology#": "aht:",
+    "http://www.w3.org/2000/01/rdf-schema#": "rdfs:",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf:",
+    "http://www.w3.org/2004/02/skos/core#": "skos:",
+    "http://purl.org/dc/terms/": "dcterms:",
+    "http://xmlns.com/foaf/0.1/": "foaf:",
+    "https://schema.org/": "schema:",
+}
+
+Result = tuple[str, str | None, str]
+
+EXPECTED: dict[str, list[Result]] = {
+    "centre-without-area": [("id:test-centre", "aht:areaServed", "MinCount")],
+    "court-not-typed-organisation": [("id:test-body", "rdf:type", "HasValue")],
+    "founding-date-plain-string": [("id:emn", "schema:foundingDate", "Or")],
+    "funds-a-place": [("id:fps-justice", "aht:funds", "Class")],
+    "future-date": [("id:emn", "schema:foundingDate", "SPARQL")],
+    "homepage-literal": [("id:emn", "foaf:homepage", "NodeKind")],
+    "homepage-not-http": [("id:ilo", "foaf:homepage", "Pattern")],
+    "label-duplicate-language": [("id:payoke", "rdfs:label", "UniqueLang")],
+    "label-plain-string": [
+        ("id:ilo", "rdfs:label", "Datatype"),
+        ("id:ilo", "rdfs:label", "LanguageIn"),
+    ],
+    "label-stray-whitespace": [("id:surya", "skos:altLabel", "Pattern")],
+    "label-wrong-language": [("id:myria", "rdfs:label", "LanguageIn")],
+    "mandate-type-from-wrong-scheme": [("id:test-mandate", "aht:mandateType", "Node")],
+    "mandate-without-holder": [("id:test-mandate", "^aht:hasMandate", "MinCount")],
+    "mandate-without-type": [("id:test-mandate", "aht:mandateType", "MinCount")],
+    "misspelt-predicate": [("id:payoke", "aht:fundz", "Closed")],
+    "monitors-a-literal": [("id:greta", "aht:monitors", "Or")],
+    "no-english-label": [("id:test-body", "rdfs:label", "QualifiedMinCount")],
+    "ontology-property-without-range": [("aht:testProperty", "rdfs:range", "MinCount")],
+    "ontology-term-without-dutch-label": [("aht:TestClass", "rdfs:label", "MinCount")],
+    # Both the organisation shape and the every-entity rule ask for a source.
+    "org-missing-source": [
+        ("id:test-body", "dcterms:source", "MinCount"),
+        ("id:test-body", "dcterms:source", "MinCount"),
+    ],
+    "person": [("https://example.org/people/1", None, "Not")],
+    "personal-data": [("https://example.org/people/2", "schema:birthDate", "MaxCount")],
+    "publication-without-publisher": [("id:test-report", None, "SPARQL")],
+    "ratification-without-direct-triple": [("id:test-ratification", None, "SPARQL")],
+    "self-funding": [("id:payoke", "aht:funds", "SPARQL")],
+    "self-monitoring": [("id:greta", "aht:monitors", "SPARQL")],
+    "series-two-frequencies": [("id:myria-newsletter", "aht:frequency", "MaxCount")],
+    "source-not-url": [
+        ("id:ilo", "dcterms:source", "NodeKind"),
+        ("id:ilo", "dcterms:source", "Pattern"),
+    ],
+    "unknown-type-without-source": [("id:test-thing", "dcterms:source", "MinCount")],
+}
+
+
+def short(term: object) -> str:
+    text = str(term)
+    for iri, prefix in PREFIXES.items():
+        if text.startswith(iri):
+            return prefix + text[len(iri) :]
+    return text
+
+
+def describe_path(report: Graph, path: object) -> str | None:
+    if path is None:
+        return None
+    if isinstance(path, BNode):
+        inverse = report.value(path, SH.inversePath)
+        assert inverse is not None, "only inverse paths are used by the shapes"
+        return "^" + short(inverse)
+    return short(path)
+
+
+def results_for(data: list[Path]) -> tuple[bool, list[Result]]:
+    report = ahtgraph.validate(data)
+    assert report.graph is not None
+    found = sorted(
+        (short(r.focus_node), describe_path(report.graph, r.path), r.component_name)
+        for r in report.results
+    )
+    return report.conforms, found  # type: ignore[return-value]
+
+
+def test_the_shipped_graph_conforms() -> None:
+    conforms, found = results_for([])
+    assert found == []
+    assert conforms
+
+
+def test_every_fixture_has_an_expectation() -> None:
+    assert sorted(p.stem for p in FIXTURES.glob("*.ttl")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixture_fails_with_exactly_the_expected_results(name: str) -> None:
+    conforms, found = results_for([FIXTURES / f"{name}.ttl"])
+    assert not conforms
+    assert found == sorted(EXPECTED[name])
