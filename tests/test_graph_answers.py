@@ -172,3 +172,35 @@ def test_named_query_who_monitors_what() -> None:
         ("myria", "topic-migrant-smuggling"),
         ("myria", "topic-trafficking-in-human-beings"),
     ]
+
+
+def test_which_pages_state_that_fps_justice_funds_payoke_and_when_they_were_read(
+    graph: Graph,
+) -> None:
+    rows = select(
+        graph,
+        """SELECT ?page ?readOn WHERE {
+             ?claim rdf:subject id:fps-justice ; rdf:predicate aht:funds ; rdf:object id:payoke ;
+                    dcterms:source ?page .
+             ?page aht:readOn ?readOn }""".replace(
+            "SELECT", "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> SELECT", 1
+        ),
+    )
+    assert rows == [
+        ("https://news.belgium.be./fr/node/21230", "2026-11-28"),
+        ("https://samilia.org/en/other-resources/", "2026-11-28"),
+    ]
+
+
+def test_every_relation_that_matters_has_a_claim(graph: Graph) -> None:
+    rows = select(
+        graph,
+        """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+           SELECT ?s ?p ?o WHERE {
+             ?s ?p ?o .
+             FILTER (?p IN (aht:funds, aht:monitors, aht:publishes, aht:hasMandate, aht:runs,
+                            aht:establishedBy, aht:adopted, aht:ratified, org:subOrganizationOf))
+             FILTER NOT EXISTS { ?c rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }
+           }""",
+    )
+    assert rows == []
