@@ -32,7 +32,10 @@ def test_centres_funded_by_fps_justice_and_their_regions(graph: Graph) -> None:
 
 
 def test_what_greta_monitors_and_who_established_it(graph: Graph) -> None:
-    assert select(graph, "SELECT ?x WHERE { id:greta aht:monitors ?x }") == [("warsaw-convention",)]
+    assert select(graph, "SELECT ?x WHERE { id:greta aht:monitors ?x }") == [
+        ("belgium",),
+        ("warsaw-convention",),
+    ]
     assert select(graph, "SELECT ?x WHERE { id:greta aht:establishedBy ?x }") == [
         ("council-of-europe",),
         ("warsaw-convention",),
@@ -93,12 +96,17 @@ def test_every_organisation_is_found_without_a_reasoner(graph: Graph) -> None:
         (slug,)
         for slug in sorted(
             [
+                "cgrs",
                 "council-of-europe",
                 "ecthr",
                 "emn",
+                "emn-belgium",
+                "european-commission",
+                "fedasil",
                 "fps-justice",
                 "greta",
                 "ilo",
+                "immigration-office",
                 "interdepartmental-coordination-unit",
                 "iom",
                 "myria",
@@ -158,6 +166,8 @@ def test_named_query_related_lists_both_directions() -> None:
         ("in", "establishedBy", "greta"),
         ("in", "monitors", "greta"),
         ("in", "legalBasis", "greta-convention-monitoring"),
+        ("in", "ratified", "belgium"),
+        ("in", "ratifiedInstrument", "belgium-ratification-warsaw-convention"),
     }
 
 
@@ -168,6 +178,7 @@ def test_named_query_who_monitors_what() -> None:
         (str(r["organisation"]).removeprefix(ID), str(r["monitored"]).removeprefix(ID))
         for r in rows
     ] == [
+        ("greta", "belgium"),
         ("greta", "warsaw-convention"),
         ("myria", "topic-migrant-smuggling"),
         ("myria", "topic-trafficking-in-human-beings"),
