@@ -30,6 +30,9 @@ PREFIXES = {
 Result = tuple[str, str | None, str]
 
 EXPECTED: dict[str, list[Result]] = {
+    "claim-without-triple": [("id:claim-test", "rdf:object", "SPARQL")],
+    "relation-without-claim": [("id:myria", "aht:monitors", "SPARQL")],
+    "source-without-read-date": [("https://example.org/unread", "aht:readOn", "MinCount")],
     "centre-without-area": [("id:test-centre", "aht:areaServed", "MinCount")],
     "court-not-typed-organisation": [("id:test-body", "rdf:type", "HasValue")],
     "founding-date-plain-string": [("id:emn", "schema:foundingDate", "Or")],

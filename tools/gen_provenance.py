@@ -33,8 +33,12 @@ CLAIMS: list[tuple[str, str, str, list[str]]] = [
         ("fps-justice", "funds", c, [SAMILIA, "https://news.belgium.be./fr/node/21230"])
         for c in ("pag-asa", "surya", "payoke")
     ],
-    ("greta", "monitors", "warsaw-convention",
-     [SAMILIA, "https://www.coe.int/en-GB/web/anti-human-trafficking/greta"]),
+    (
+        "greta",
+        "monitors",
+        "warsaw-convention",
+        [SAMILIA, "https://www.coe.int/en-GB/web/anti-human-trafficking/greta"],
+    ),
     ("myria", "monitors", "topic-trafficking-in-human-beings", ["http://www.myria.be/fr/traite"]),
     ("myria", "monitors", "topic-migrant-smuggling", ["http://www.myria.be/fr/traite"]),
     *[
@@ -42,38 +46,89 @@ CLAIMS: list[tuple[str, str, str, list[str]]] = [
         for p in ("pag-asa-annual-reports", "pag-asa-awareness-materials")
     ],
     ("pag-asa", "publishes", "pag-asa-legislation-information", [SAMILIA]),
-    ("myria", "publishes", "myria-newsletter",
-     [SAMILIA, "https://unia.be/fr/articles/le-centre-federal-migration-sappelle-dorenavant-myria-et-publie-son-premier-rapport"]),
+    (
+        "myria",
+        "publishes",
+        "myria-newsletter",
+        [
+            SAMILIA,
+            "https://unia.be/fr/articles/le-centre-federal-migration-sappelle-dorenavant-myria-et-publie-son-premier-rapport",
+        ],
+    ),
     ("myria", "publishes", "myria-press-releases", [SAMILIA, "https://myria.be/fr/actualite/P150"]),
-    ("myria", "publishes", "myria-migration-in-figures-and-rights",
-     [SAMILIA, "https://www.myria.be/nl/publicaties/migratie-in-cijfers-en-in-rechten-2023"]),
+    (
+        "myria",
+        "publishes",
+        "myria-migration-in-figures-and-rights",
+        [SAMILIA, "https://www.myria.be/nl/publicaties/migratie-in-cijfers-en-in-rechten-2023"],
+    ),
     ("myria", "publishes", "myria-migration-in-figures-and-rights-2025", [SAMILIA]),
     ("myria", "publishes", "myria-trafficking-reports", [SAMILIA, "http://www.myria.be/fr/traite"]),
     ("myria", "publishes", "myria-trafficking-report-2024", [SAMILIA]),
     *[
         ("council-of-europe", "publishes", p, [SAMILIA])
-        for p in ("coe-secretary-general-reports", "coe-secretary-general-report-2024",
-                  "coe-secretary-general-report-2025")
+        for p in (
+            "coe-secretary-general-reports",
+            "coe-secretary-general-report-2024",
+            "coe-secretary-general-report-2025",
+        )
     ],
-    ("greta", "publishes", "greta-general-reports",
-     [SAMILIA, "https://www.coe.int/en-GB/web/anti-human-trafficking/greta"]),
-    ("unodc", "publishes", "global-report-on-trafficking-in-persons",
-     [SAMILIA, "https://www.unodc.org/unodc/en/data-and-analysis/tip.html"]),
-    ("iom", "publishes", "world-migration-report", [SAMILIA, "https://worldmigrationreport.iom.int/about"]),
-    ("iom", "publishes", "world-migration-report-2024",
-     [SAMILIA, "https://worldmigrationreport.iom.int/about"]),
+    (
+        "greta",
+        "publishes",
+        "greta-general-reports",
+        [SAMILIA, "https://www.coe.int/en-GB/web/anti-human-trafficking/greta"],
+    ),
+    (
+        "unodc",
+        "publishes",
+        "global-report-on-trafficking-in-persons",
+        [SAMILIA, "https://www.unodc.org/unodc/en/data-and-analysis/tip.html"],
+    ),
+    (
+        "iom",
+        "publishes",
+        "world-migration-report",
+        [SAMILIA, "https://worldmigrationreport.iom.int/about"],
+    ),
+    (
+        "iom",
+        "publishes",
+        "world-migration-report-2024",
+        [SAMILIA, "https://worldmigrationreport.iom.int/about"],
+    ),
     ("emn", "publishes", "emn-analyses", [SAMILIA]),
-    ("unodc", "runs", "blue-heart-campaign",
-     [SAMILIA, "http://unodc.org/unodc/en/press/releases/2009/March/2009-03.05.html"]),
+    (
+        "unodc",
+        "runs",
+        "blue-heart-campaign",
+        [SAMILIA, "http://unodc.org/unodc/en/press/releases/2009/March/2009-03.05.html"],
+    ),
     ("greta", "establishedBy", "council-of-europe", [SAMILIA]),
-    ("greta", "establishedBy", "warsaw-convention",
-     ["https://unipd-centrodirittiumani.it/en/pages/the-group-of-experts-on-action-against-trafficking-in-human-beings-greta",
-      "https://www.coe.int/en/web/gender-matters/the-convention-on-action-against-trafficking"]),
-    ("greta", "subOrganizationOf", "council-of-europe",
-     ["https://myria.be/fr/publications/greta-groupe-dexperts-sur-la-lutte-contre-la-traite-des-etres-humains",
-      "https://www.coe.int/en-GB/web/anti-human-trafficking/greta"]),
-    ("council-of-europe", "adopted", "warsaw-convention",
-     [SAMILIA, "https://www.coe.int/en/web/anti-human-trafficking/anti-trafficking-convention"]),
+    (
+        "greta",
+        "establishedBy",
+        "warsaw-convention",
+        [
+            "https://unipd-centrodirittiumani.it/en/pages/the-group-of-experts-on-action-against-trafficking-in-human-beings-greta",
+            "https://www.coe.int/en/web/gender-matters/the-convention-on-action-against-trafficking",
+        ],
+    ),
+    (
+        "greta",
+        "subOrganizationOf",
+        "council-of-europe",
+        [
+            "https://myria.be/fr/publications/greta-groupe-dexperts-sur-la-lutte-contre-la-traite-des-etres-humains",
+            "https://www.coe.int/en-GB/web/anti-human-trafficking/greta",
+        ],
+    ),
+    (
+        "council-of-europe",
+        "adopted",
+        "warsaw-convention",
+        [SAMILIA, "https://www.coe.int/en/web/anti-human-trafficking/anti-trafficking-convention"],
+    ),
 ]
 
 
@@ -87,7 +142,9 @@ def main() -> None:
     claims = list(CLAIMS)
     for holder, mandate in sorted(graph.subject_objects(URIRef(AHT + "hasMandate"))):
         pages = sorted(str(s) for s in graph.objects(mandate, DCTERMS.source))
-        claims.append((str(holder).removeprefix(ID), "hasMandate", str(mandate).removeprefix(ID), pages))
+        claims.append(
+            (str(holder).removeprefix(ID), "hasMandate", str(mandate).removeprefix(ID), pages)
+        )
     out = [
         "@prefix aht:     <https://w3id.org/ahtgraph/ontology#> .",
         "@prefix dcterms: <http://purl.org/dc/terms/> .",

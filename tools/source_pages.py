@@ -54,7 +54,10 @@ def main() -> None:
     blocks = []
     for page in sorted(set(graph.subjects(RDF.type, FOAF.Document)), key=str):
         lines = [f"<{page}>", "    a foaf:Document ;"]
-        for prop, name in ((DCTERMS.title, "dcterms:title"), (DCTERMS.modified, "dcterms:modified")):
+        for prop, name in (
+            (DCTERMS.title, "dcterms:title"),
+            (DCTERMS.modified, "dcterms:modified"),
+        ):
             for value in sorted(graph.objects(page, prop), key=str):
                 lines.append(f"    {name} {turtle_literal(value)} ;")  # type: ignore[arg-type]
         read_on = graph.value(page, AHT.readOn)

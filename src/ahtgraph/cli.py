@@ -73,6 +73,8 @@ def cli() -> None:
       ahtgraph describe payoke
       ahtgraph validate
       ahtgraph export --format jsonld -o ahtgraph.jsonld
+      ahtgraph check
+      ahtgraph sources check page.wp.json
     """
 
 
@@ -301,6 +303,94 @@ def describe(entity: str, fmt: str, data: Sequence[Path]) -> None:
     else:
         text = serialize.dumps(describe_module.triples(graph, iri), fmt)
     click.echo(text, nl=False)
+
+
+# --------------------------------------------------------------------------------- check
+
+
+@cli.command()
+@_data_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "tsv", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, tsv (ROBOT report columns) or json.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["ERROR", "WARN", "INFO", "none"]),
+    default="ERROR",
+    show_default=True,
+    help="Exit 1 when a finding of this level or a more serious one is found.",
+)
+@click.pass_context
+def check(ctx: click.Context, data: Sequence[Path], fmt: str, fail_on: str) -> None:
+    """Report data-quality findings: ERROR, WARN and INFO, with entity, property and value.
+
+    Rules: missing English label, description or source (ERROR); stray whitespace
+    in labels (ERROR); the same label on two entities (ERROR); sources or links
+    that are not http(s) IRIs (ERROR); plain-http links (WARN); organisations and
+    instruments without a French or Dutch label (WARN); entities linked to no
+    other entity (WARN); entities backed by a single page (INFO).
+
+    \b
+    Examples:
+      ahtgraph check
+      ahtgraph check --fail-on WARN --format tsv > report.tsv
+      ahtgraph check --data my-additions.ttl --format json
+    """
+    from . import quality
+    from .loading import load_graph
+
+    findings = quality.run(load_graph(data))
+    render = {"text": quality.to_text, "tsv": quality.to_tsv, "json": quality.to_json}[fmt]
+    click.echo(render(findings), nl=False)
+    ctx.exit(EXIT_INVALID if quality.fails(findings, fail_on) else 0)
+
+
+# ------------------------------------------------------------------------------- sources
+
+
+@cli.group()
+def sources() -> None:
+    """Curator tools for the web pages the graph is built from."""
+
+
+@sources.command("check")
+@click.argument("page", type=click.Path(dir_okay=False, path_type=Path))
+@_data_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people or json.",
+)
+@click.pass_context
+def sources_check(ctx: click.Context, page: Path, data: Sequence[Path], fmt: str) -> None:
+    """List every link and named organisation of PAGE that the graph lacks; exit 1 if any.
+
+    PAGE is a WordPress page as its REST API JSON (content.rendered holds the
+    HTML). A link is present when an entity has it as foaf:homepage, foaf:page
+    or aht:url; a name (a heading, or bold or italic text that reads as a proper
+    name) when it is an entity's label or alternative label.
+
+    \b
+    Examples:
+      ahtgraph sources check samilia-other-resources.wp.json
+      ahtgraph sources check page.json --format json
+    """
+    from . import source_check, wp_page
+    from .loading import load_graph
+
+    content = wp_page.read(page)
+    missing = source_check.check(load_graph(data), content)
+    render = source_check.to_json if fmt == "json" else source_check.to_text
+    click.echo(render(content, missing), nl=False)
+    ctx.exit(EXIT_INVALID if missing else 0)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -24,6 +24,8 @@ RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 DESCRIPTION = "http://purl.org/dc/terms/description"
 SOURCE = "http://purl.org/dc/terms/source"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+READ_ON = "https://w3id.org/ahtgraph/ontology#readOn"
 #: Shown in the header of the description, so left out of the relation lists.
 _HEADER_PREDICATES = {RDFS_LABEL, DESCRIPTION, SOURCE, RDF_TYPE}
 
@@ -101,11 +103,24 @@ class EntityFacts:
     sources: list[Node] = field(default_factory=list)
     outgoing: list[tuple[Node, Node]] = field(default_factory=list)
     incoming: list[tuple[Node, Node]] = field(default_factory=list)
+    #: (subject, predicate, object, [(page, read on)]) for each claim about the entity's relations.
+    provenance: list[tuple[Node, Node, Node, list[tuple[Node, Node | None]]]] = field(
+        default_factory=list
+    )
+
+
+def claims_about(graph: Graph, iri: URIRef) -> list[Node]:
+    """The provenance records (rdf:Statement) whose subject or object is ``iri``."""
+    from rdflib import URIRef
+
+    found = set(graph.subjects(URIRef(RDF + "subject"), iri))
+    found |= set(graph.subjects(URIRef(RDF + "object"), iri))
+    return sorted(found)
 
 
 def facts(graph: Graph, iri: URIRef) -> EntityFacts:
     """Collect the entity's types, labels, description, sources and relations both ways."""
-    from rdflib import Literal
+    from rdflib import Literal, URIRef
 
     found = EntityFacts(iri)
     labels: dict[str, list[str]] = defaultdict(list)
@@ -122,8 +137,25 @@ def facts(graph: Graph, iri: URIRef) -> EntityFacts:
         else:
             found.outgoing.append((p, o))
     found.labels = dict(sorted(labels.items()))
-    found.incoming = sorted((p, s) for s, p in graph.subject_predicates(iri))
+    claims = set(claims_about(graph, iri))
+    # Provenance records point at the entity through rdf:subject/rdf:object; they are shown
+    # in their own section, not as relations.
+    found.incoming = sorted((p, s) for s, p in graph.subject_predicates(iri) if s not in claims)
     found.outgoing = [(p, o) for p, o in found.outgoing if str(p) not in _HEADER_PREDICATES]
+    for claim in sorted(claims):
+        pages = sorted(
+            (page, graph.value(page, URIRef(READ_ON)))
+            for page in graph.objects(claim, URIRef(SOURCE))
+        )
+        found.provenance.append(
+            (
+                graph.value(claim, URIRef(RDF + "subject")),
+                graph.value(claim, URIRef(RDF + "predicate")),
+                graph.value(claim, URIRef(RDF + "object")),
+                pages,
+            )  # type: ignore[arg-type]
+        )
+    found.provenance.sort(key=lambda c: (str(c[1]), str(c[0]), str(c[2])))
     return found
 
 
@@ -183,11 +215,18 @@ def to_text(graph: Graph, found: EntityFacts) -> str:
         lines.extend(
             f"  {p.ljust(pwidth)}  {o.ljust(owidth)}  {label}".rstrip() for p, o, label in rows
         )
+    if found.provenance:
+        lines += ["", f"Who states the relations ({len(found.provenance)}):"]
+        for subject, predicate, obj, pages in found.provenance:
+            lines.append(f"  {show(subject)} {show(predicate)} {show(obj)}")
+            for page, read_on in pages:
+                when = f"  (read {read_on})" if read_on is not None else ""
+                lines.append(f"      {show(page)}{when}")
     return "\n".join(lines) + "\n"
 
 
 def triples(graph: Graph, iri: URIRef) -> Graph:
-    """The entity's outgoing and incoming triples, as a graph to serialise."""
+    """The entity's outgoing and incoming triples, with their provenance records."""
     from .loading import new_graph
 
     out = new_graph()
@@ -195,4 +234,7 @@ def triples(graph: Graph, iri: URIRef) -> Graph:
         out.add(triple)
     for triple in graph.triples((None, None, iri)):
         out.add(triple)
+    for claim in claims_about(graph, iri):
+        for triple in graph.triples((claim, None, None)):
+            out.add(triple)
     return out
