@@ -215,3 +215,26 @@ def test_every_relation_that_matters_has_a_claim(graph: Graph) -> None:
            }""",
     )
     assert rows == []
+
+
+def test_named_query_provenance_lists_pages_and_read_dates_for_one_entity() -> None:
+    rows = ahtgraph.query("provenance", params={"entity": "id:unodc"})
+    assert isinstance(rows, list)
+    assert [
+        (
+            str(r["relation"]).rsplit("#", 1)[-1],
+            str(r["object"]).removeprefix(ID),
+            str(r["page"]),
+            str(r["readOn"]),
+        )
+        for r in rows
+        if str(r["relation"]).endswith("#runs")
+    ] == [
+        (
+            "runs",
+            "blue-heart-campaign",
+            "http://unodc.org/unodc/en/press/releases/2009/March/2009-03.05.html",
+            "2026-11-28",
+        ),
+        ("runs", "blue-heart-campaign", "https://samilia.org/en/other-resources/", "2026-11-28"),
+    ]
