@@ -401,3 +401,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         # `ahtgraph export | head` closed the pipe: not an error worth a traceback.
         sys.stderr.close()
         sys.exit(0)
+
+
+# Commands defined in their own modules
+from .cli_jsonld import jsonld  # noqa: E402
+
+cli.add_command(jsonld)
