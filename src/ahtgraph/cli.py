@@ -407,3 +407,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 from .cli_jsonld import jsonld  # noqa: E402
 
 cli.add_command(jsonld)
+from .cli_release import diff, release  # noqa: E402
+
+cli.add_command(release)
+cli.add_command(diff)
