@@ -148,6 +148,34 @@ def _query_text(query: str | None, query_file: Path | None) -> str:
     is_flag=True,
     help="Let SERVICE clauses fetch data from remote endpoints (refused by default).",
 )
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    help="Send the query to this SPARQL 1.1 endpoint instead of the shipped graph "
+    "(see docs/stores.md).",
+)
+@click.option(
+    "--store",
+    type=click.Choice(["rdflib", "oxigraph"]),
+    default="rdflib",
+    show_default=True,
+    help="Engine for the shipped graph (+ --data): oxigraph is faster on large data "
+    "(pip install 'ahtgraph[oxigraph]').",
+)
+@click.option("--user", metavar="USER", help="Basic-auth user name for --endpoint.")
+@click.option(
+    "--password",
+    metavar="PASSWORD",
+    envvar="AHTGRAPH_PASSWORD",
+    help="Basic-auth password for --endpoint (or set AHTGRAPH_PASSWORD).",
+)
+@click.option(
+    "--timeout",
+    type=float,
+    default=30.0,
+    show_default=True,
+    help="Seconds to wait for the --endpoint's answer.",
+)
 def query(
     query: str | None,
     query_file: Path | None,
@@ -156,6 +184,11 @@ def query(
     data: Sequence[Path],
     params: Sequence[str],
     allow_service: bool,
+    endpoint: str | None,
+    store: str,
+    user: str | None,
+    password: str | None,
+    timeout: float,
 ) -> None:
     """Run one SPARQL query: inline text, a named query, or -f FILE.
 
@@ -169,6 +202,8 @@ def query(
       ahtgraph query publications-of --param entity=id:payoke --format json
       ahtgraph query 'SELECT ?s WHERE { ?s a <https://w3id.org/ahtgraph/ontology#NGO> }'
       ahtgraph query -f my-query.rq --data extra.ttl --format csv
+      ahtgraph query funded-centres --endpoint http://localhost:7878/query
+      ahtgraph query search --param text=traite --store oxigraph
     """
     if list_queries:
         _list_queries(fmt)
@@ -177,10 +212,27 @@ def query(
     from . import results, sparql
     from .loading import load_graph
 
-    prepared = sparql.prepare(_query_text(query, query_file), allow_service=allow_service)
+    text = _query_text(query, query_file)
+    prepared = sparql.prepare(text, allow_service=allow_service)
     bindings = params_module.bindings(params)
     sparql.check_bindings(prepared, bindings)
-    result = sparql.run(load_graph(data), prepared, bindings)
+    if endpoint is None and (user is not None or password is not None):
+        raise AhtgraphError("--user and --password are for --endpoint")
+    if endpoint is not None:
+        from . import remote
+
+        if store != "rdflib":
+            raise AhtgraphError("give either --endpoint or --store, not both")
+        if data:
+            raise AhtgraphError("--data is for the local graph; load it into the store instead")
+        target = remote.Endpoint(endpoint, user, password, timeout)
+        result = remote.query(target, prepared, text, bindings)
+    elif store == "oxigraph":
+        from . import store_oxigraph
+
+        result = store_oxigraph.query(data, prepared, text, bindings)
+    else:
+        result = sparql.run(load_graph(data), prepared, bindings)
     click.echo(results.render(result, fmt), nl=False)
 
 
@@ -407,6 +459,9 @@ def main(argv: Sequence[str] | None = None) -> None:
 from .cli_jsonld import jsonld  # noqa: E402
 
 cli.add_command(jsonld)
+from .cli_store import load  # noqa: E402
+
+cli.add_command(load)
 from .cli_release import diff, release  # noqa: E402
 
 cli.add_command(release)
