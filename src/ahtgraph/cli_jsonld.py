@@ -73,7 +73,7 @@ def jsonld(
       ahtgraph jsonld --check-vocabulary schemaorg-current-https.ttl
     """
     from . import schema_org
-    from .loading import guess_format, load_graph
+    from .loading import load_graph, parse_into
 
     if check_vocabulary is not None:
         if entity or all_entities:
@@ -85,7 +85,7 @@ def jsonld(
         if not check_vocabulary.is_file():
             raise AhtgraphError(f"vocabulary file not found: {check_vocabulary}")
         vocabulary = Graph()
-        vocabulary.parse(check_vocabulary, format=guess_format(check_vocabulary))
+        parse_into(vocabulary, check_vocabulary)
         count, findings, _ = schema_check.check_all(load_graph(data), vocabulary)
         for finding in findings:
             click.echo(str(finding))

@@ -215,10 +215,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from rdflib import Graph
 
-    from .loading import guess_format, load_graph
+    from .loading import load_graph, parse_into
 
     vocabulary = Graph()
-    vocabulary.parse(args.vocabulary, format=guess_format(args.vocabulary))
+    parse_into(vocabulary, args.vocabulary)
     count, findings, terms = check_all(load_graph(args.data), vocabulary)
     for finding in findings:
         print(finding)
