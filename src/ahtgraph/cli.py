@@ -459,6 +459,9 @@ def main(argv: Sequence[str] | None = None) -> None:
 from .cli_jsonld import jsonld  # noqa: E402
 
 cli.add_command(jsonld)
+from .cli_site import site  # noqa: E402
+
+cli.add_command(site)
 from .cli_store import load  # noqa: E402
 
 cli.add_command(load)

@@ -1,0 +1,53 @@
+"""``ahtgraph site``: write the static website of the graph (see ``site.py``).
+
+Only click is imported here; rdflib comes with the command's body, so ``ahtgraph --help`` stays
+fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    metavar="DIR",
+    help="Folder to write the site to (created; written all at once).",
+)
+@click.option("--force", is_flag=True, help="Replace the content of DIR if it is not empty.")
+@click.option(
+    "--data",
+    "data",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Add this RDF file to the shipped graph (repeatable).",
+)
+def site(output: Path, force: bool, data: Sequence[Path]) -> None:
+    """Write a static website of the graph to DIR: an index with a search box and a
+    picture of the network, a page per entity (with schema.org JSON-LD and its
+    triples as Turtle and JSON-LD beside it) and a page for the ontology.
+
+    The same graph gives byte-identical files. A DIR with content is refused
+    unless --force is given.
+
+    \b
+    Examples:
+      ahtgraph site -o public
+      ahtgraph site -o public --force
+      python -m http.server -d public 8000
+    """
+    from . import site as site_module
+    from .loading import load_graph
+
+    site_module.check_target(output, force)
+    written = site_module.build(load_graph(data), output, force=force)
+    pages = sum(1 for path in written if path.endswith(".html"))
+    click.echo(f"Wrote {len(written)} files ({pages} pages) to {output}")
