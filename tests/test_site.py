@@ -304,7 +304,7 @@ def test_network_layout_is_columns_by_kind(graph: Graph) -> None:
     from ahtgraph.network_svg import COLUMNS, network
 
     nodes, edges = network(graph)
-    column = {n.iri[len(ID) :]: COLUMNS[n.column][0] for n in nodes}
+    column = {n.iri[len(ID) :]: COLUMNS[n.group][0] for n in nodes}
     assert column["payoke"] == "Victim support, NGOs"
     assert column["myria"] == "Independent bodies"
     assert column["fps-justice"] == "Public bodies"

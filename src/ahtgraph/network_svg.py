@@ -57,24 +57,29 @@ COLUMNS: list[tuple[str, tuple[str, ...]]] = [
 #: A more specific kind wins over the column order: an independent public body is also a
 #: public body, but stands with its own kind.
 _SPECIFIC_FIRST = [AHT + "IndependentPublicBody", AHT + "VictimSupportCentre"]
-#: Columns from here on hold what organisations act on, not organisations.
-_FIRST_TARGET_COLUMN = 7
+#: Groups from here on hold what organisations act on, not organisations.
+_FIRST_TARGET_GROUP = 7
+#: The column of the picture each group stands in: groups sharing a column are stacked, each
+#: under its title, so the picture stays about as wide as a page.
+PLACES = [0, 0, 1, 1, 2, 2, 2, 3, 3]
 
 # Geometry, in SVG user units (pixels at 100 %).
 BOX_W, BOX_H, ROW, COL = 168, 30, 40, 250
-TOP, LEFT = 84, 16
+TOP, LEFT = 44, 16
 MAX_CHARS = 24
 
 
 @dataclass(frozen=True)
 class Node:
-    """One box: an entity with its full and short names and its column."""
+    """One box: an entity with its full and short names, its group (an index of COLUMNS), and
+    where it stands: the column of the picture and the row (slot) in that column."""
 
     iri: str
     label: str
     short: str
+    group: int
     column: int
-    row: int = 0
+    row: int
 
 
 @dataclass(frozen=True, order=True)
@@ -123,9 +128,9 @@ def network(graph: Graph) -> tuple[list[Node], list[Edge]]:
     placed: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
     for iri in sorted(members):
         types = {str(t) for t in graph.objects(URIRef(iri), URIRef(RDF_TYPE))}
-        column = _column(types)
-        if column is None:
-            column = len(COLUMNS) - 2
+        group = _column(types)
+        if group is None:
+            group = len(COLUMNS) - 2
         label = label_of(graph, URIRef(iri)) or iri.rsplit("/", 1)[-1]
         alternatives = [
             str(o)
@@ -134,26 +139,32 @@ def network(graph: Graph) -> tuple[list[Node], list[Edge]]:
             )
             if isinstance(o, Literal) and (o.language or "en").startswith("en")
         ]
-        placed[column].append((label, iri, short_name(label, alternatives)))
+        placed[group].append((label, iri, short_name(label, alternatives)))
     # Organisations stand in alphabetical order; what they act on stands level with those
     # acting on it (the mean row of its sources), so arrows cross as little as possible.
     rows: dict[str, float] = {}
     nodes = []
-    for column in sorted(placed):
-        if column >= _FIRST_TARGET_COLUMN:
+    next_row: dict[int, int] = defaultdict(int)
+    for group in sorted(placed):
+        if group >= _FIRST_TARGET_GROUP:
             sources: dict[str, list[float]] = defaultdict(list)
             for e in edges:
                 if e.source in rows:
                     sources[e.target].append(rows[e.source])
             order = sorted(
-                placed[column],
+                placed[group],
                 key=lambda item: (_mean(sources.get(item[1], [])), *_sort_key(item)),
             )
         else:
-            order = sorted(placed[column], key=_sort_key)
-        for row, (label, iri, short) in enumerate(order):
-            rows[iri] = column * 1000 + row if column >= _FIRST_TARGET_COLUMN else row
-            nodes.append(Node(iri, label, short, column, row))
+            order = sorted(placed[group], key=_sort_key)
+        column = PLACES[group]
+        next_row[column] += 1  # the slot of the group's title
+        for label, iri, short in order:
+            row = next_row[column]
+            next_row[column] += 1
+            if group < _FIRST_TARGET_GROUP:
+                rows[iri] = row
+            nodes.append(Node(iri, label, short, group, column, row))
     return nodes, [e for e in edges if e.source in members and e.target in members]
 
 
@@ -202,11 +213,15 @@ def to_svg(nodes: list[Node], edges: list[Edge], title: str, description: str) -
             f'<text x="{x + 34}" y="22" fill="#1a1a1a">{name}</text>'
         )
         x += 40 + 8 * len(name) + 20
-    for c in columns:
-        out.append(
-            f'<text x="{x_of[c]}" y="{TOP - 14}" font-weight="bold" fill="#1a1a1a">'
-            f"{escape(COLUMNS[c][0])}</text>"
-        )
+    titled = set()
+    for n in nodes:
+        if n.group not in titled:
+            titled.add(n.group)
+            x, y = box(n)
+            out.append(
+                f'<text x="{x}" y="{y - 12}" font-weight="bold" fill="#1a1a1a">'
+                f"{escape(COLUMNS[n.group][0])}</text>"
+            )
     # One arrow per pair of entities (its label lists every relation between them, its colour
     # is the first one's); arrows into one box enter it at spread-out heights. Arrows go under
     # the boxes, labels over everything.
