@@ -471,7 +471,7 @@ class Pages:
         ]
         description = (
             f"{len(nodes)} entities and {len(edges)} relations: organisations in columns by "
-            "kind, what they act on in the last columns, arrows for who funds, supervises, "
+            "kind, what they act on in the last column, arrows for who funds, supervises, "
             "monitors, coordinates, publishes or runs what. The same relations follow as a list."
         )
         parts.append(
