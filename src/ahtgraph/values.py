@@ -5,9 +5,9 @@ The embedded graph binds parameters with rdflib's ``initBindings``. A remote SPA
 have to travel in the text. They are never pasted in as the user typed them:
 
 * each value is first turned into an rdflib term by :mod:`ahtgraph.params` (an IRI, an
-  ahtgraph entity or a plain literal), and written with the term's own ``.n3()``, which
-  escapes quotes, backslashes and newlines in literals and refuses IRIs with characters
-  that are not allowed in ``<...>``; variable names must be plain SPARQL names;
+  ahtgraph entity or a plain literal). IRIs are written by rdflib's ``URIRef.n3()``, which
+  refuses characters not allowed in ``<...>``; literals as one-line ``"..."`` strings with
+  every quote, backslash and line break escaped; variable names must be plain SPARQL names;
 * the terms go into one ``VALUES (?a ?b) { (term term) }`` block, inserted as the first
   element of the query's WHERE group. Nothing else in the text changes;
 * the new text is parsed again and its parse tree compared with the original's: it must be
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from rdflib.term import Identifier
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_LANG = re.compile(r"^[A-Za-z]+(-[A-Za-z0-9]+)*$")
 #: Tokens inside which a brace is not a brace: comments, IRIs and the four string forms.
 _SKIP = re.compile(
     r"""\#[^\n]*
@@ -61,12 +62,32 @@ def values_block(bindings: Mapping[str, Identifier]) -> str:
         if isinstance(term, BNode) or not isinstance(term, URIRef | Literal):
             raise AhtgraphError(f"cannot send ?{name}: only IRIs and literals can be bound")
         try:
-            written = term.n3()
+            written = _literal(term) if isinstance(term, Literal) else term.n3()
         except Exception as exc:  # rdflib refuses IRIs it cannot write safely
             raise AhtgraphError(f"cannot bind ?{name}: {' '.join(str(exc).split())}") from exc
         names.append(f"?{name}")
         terms.append(written)
     return f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
+
+
+def _literal(term: Any) -> str:
+    """A literal as a one-line ``"..."`` string, every quote, backslash and line break escaped.
+
+    (rdflib's ``Literal.n3()`` switches to triple-quoted strings for text with line breaks
+    and leaves quotes unescaped there, which a value ending in a quote would break.)
+    """
+    from rdflib import URIRef
+
+    text = str(term)
+    for char, escaped in (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r")):
+        text = text.replace(char, escaped)
+    if term.language:
+        if not _LANG.match(term.language):
+            raise AhtgraphError(f"bad language tag '{term.language}'")
+        return f'"{text}"@{term.language}'
+    if term.datatype:
+        return f'"{text}"^^{URIRef(term.datatype).n3()}'
+    return f'"{text}"'
 
 
 def _top_level_braces(text: str) -> Iterator[int]:
