@@ -139,8 +139,8 @@ def _key(term: Node | None) -> tuple[str, ...] | None:
 
 
 def order_variables(name: str) -> list[str] | None:
-    """The ORDER BY variables of a named query, or None if it has no ORDER BY (or orders by
-    an expression, which this comparison does not try to evaluate)."""
+    """The ORDER BY variables of a query (by name or text), or None if it has no ORDER BY
+    (or orders by an expression, which this comparison does not try to evaluate)."""
     prepared = sparql.prepare(named_queries.text_for(name))
     stack = [prepared.query.algebra]
     while stack:
