@@ -7,7 +7,8 @@ the shipped data has no blank nodes, so every triple is named by its three terms
 Blank nodes have no name that survives a re-parse, so a plain set difference would report
 every triple holding one as removed and added again. When either side has blank nodes, both
 are first relabelled canonically (``rdflib.compare.graph_diff``): unchanged blank-node
-structures then match, and a changed one shows as a whole removed and a whole added.
+structures then match and drop out. For a changed structure the reported triples carry each
+side's canonical labels (``cb0``...), which need not name the same node on both sides.
 """
 
 from __future__ import annotations

@@ -135,6 +135,10 @@ def citation(version: str, date: dt.date) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
 def changelog(
     version: str,
     date: dt.date,
@@ -156,9 +160,9 @@ def changelog(
     else:
         since = previous_version or changes.old
         lines += [
-            f"Changes since {since} (from `ahtgraph diff`): {changes.added:,} facts added, "
-            f"{changes.removed:,} removed, in {len(changes.entities):,} entities. "
-            f"Now {size}.",
+            f"Changes since {since} (from `ahtgraph diff`): {_plural(changes.added, 'fact')} "
+            f"added, {changes.removed:,} removed, in "
+            f"{_plural(len(changes.entities), 'entity', 'entities')}. Now {size}.",
         ]
         if changes.entities:
             lines.append("")
