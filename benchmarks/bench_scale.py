@@ -185,6 +185,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", nargs="+", default=["10k", "100k", "1M"])
     parser.add_argument("--data-dir", type=Path, default=Path(tempfile.gettempdir()) / "aht-scale")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
+    parser.add_argument("--engines", nargs="+", default=list(OPS), choices=list(OPS))
+    parser.add_argument("--ops", nargs="+", help="only these steps (default: all)")
+    parser.add_argument(
+        "--merge", type=Path, help="start from the figures in this JSON file (re-measure some)"
+    )
     args = parser.parse_args(argv)
     if args.one:
         engine, op, file = args.one
@@ -195,16 +200,20 @@ def main(argv: list[str] | None = None) -> None:
 
     args.data_dir.mkdir(parents=True, exist_ok=True)
     results: dict[str, dict[str, dict[str, dict[str, object]]]] = {}
+    if args.merge and args.merge.exists():
+        results = json.loads(args.merge.read_text(encoding="utf-8"))
     skip_validation: str | None = None
     for label in args.sizes:
         path = args.data_dir / f"aht-{label}.nt"
         if not path.exists():
             lines = generate(__import__("generate").parse_size(label))
             path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        results[label] = {}
-        for engine in ("rdflib", "oxigraph"):
-            results[label][engine] = {}
+        results.setdefault(label, {})
+        for engine in args.engines:
+            results[label].setdefault(engine, {})
             for op in OPS[engine]:
+                if args.ops and op not in args.ops:
+                    continue
                 if op == "validate" and skip_validation:
                     cell: dict[str, object] = {"skipped": skip_validation}
                 else:
