@@ -96,7 +96,10 @@ def send(
     request = urllib.request.Request(url, data=body, method=method, headers=dict(headers or {}))
     if endpoint.user is not None:
         token = f"{endpoint.user}:{endpoint.password}".encode()
-        request.add_header("Authorization", "Basic " + base64.b64encode(token).decode("ascii"))
+        # unredirected: a redirect to another host must not carry the password along
+        request.add_unredirected_header(
+            "Authorization", "Basic " + base64.b64encode(token).decode("ascii")
+        )
     host = urllib.parse.urlsplit(url).hostname or url
     try:
         with urllib.request.urlopen(request, timeout=endpoint.timeout) as response:
