@@ -197,13 +197,13 @@ def test_no_network() -> None:
 def test_cli_snippet_and_html() -> None:
     runner = CliRunner()
     result = runner.invoke(cli, ["jsonld", "payoke"])
-    assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["@id"] == ID + "payoke"
+    assert result.exit_code == 0, result.stdout
+    assert json.loads(result.stdout)["@id"] == ID + "payoke"
     result = runner.invoke(cli, ["jsonld", "Myria", "--lang", "fr", "--html"])
     assert result.exit_code == 0
-    assert result.output.startswith('<script type="application/ld+json">')
+    assert result.stdout.startswith('<script type="application/ld+json">')
     result = runner.invoke(cli, ["jsonld", "--all", "--type", "legislation"])
-    assert {n["@type"] for n in json.loads(result.output)["@graph"]} == {"Legislation"}
+    assert {n["@type"] for n in json.loads(result.stdout)["@graph"]} == {"Legislation"}
 
 
 @pytest.mark.parametrize(
@@ -220,7 +220,7 @@ def test_cli_snippet_and_html() -> None:
 def test_cli_errors(args: list[str]) -> None:
     result = CliRunner().invoke(cli, ["jsonld", *args])
     assert result.exit_code == 2
-    assert result.output.startswith("Error: ") or "Error:" in result.output
+    assert "Error: " in result.stderr
 
 
 def test_jsonld_help_does_not_import_rdflib_or_pyld() -> None:

@@ -134,8 +134,8 @@ def test_context_mismatches() -> None:
 
 def test_cli_check_vocabulary() -> None:
     result = CliRunner().invoke(cli, ["jsonld", "--check-vocabulary", str(MINI)])
-    assert result.exit_code == 0, result.output
-    assert result.output.strip().endswith(": 0 finding(s)")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.strip().endswith(": 0 finding(s)")
 
 
 def test_cli_check_vocabulary_exits_1_on_a_finding(tmp_path: Path) -> None:
@@ -144,4 +144,4 @@ def test_cli_check_vocabulary_exits_1_on_a_finding(tmp_path: Path) -> None:
     smaller.write_text(text.replace("schema:funder a", "schema:funderX a"), encoding="utf-8")
     result = CliRunner().invoke(cli, ["jsonld", "--check-vocabulary", str(smaller)])
     assert result.exit_code == 1
-    assert f"{ID}payoke  schema:funder  unknown-property" in result.output
+    assert f"{ID}payoke  schema:funder  unknown-property" in result.stdout
