@@ -204,11 +204,14 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         pass
 
     def _answer(self, status: int, body: bytes, ctype: str = "text/plain") -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except OSError:
+            pass  # /slow: the client gave up long ago
 
     def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
@@ -233,9 +236,17 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     do_PUT = do_POST
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """Never prints: a traceback from its thread would land in whatever stderr CliRunner
+    is capturing at that moment, in another test."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass
+
+
 @pytest.fixture(scope="module")
 def failing() -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd = _QuietServer(("127.0.0.1", 0), _Handler)
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
