@@ -22,6 +22,7 @@ A release folder (X.Y.Z is the version)::
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gzip
 import hashlib
 import io
@@ -181,20 +182,6 @@ def changelog(
 
 
 # ------------------------------------------------------------------------------ writing
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    """``atomic.write_text`` for bytes: a temporary file renamed into place when complete."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def gzip_bytes(data: bytes) -> bytes:
@@ -362,7 +349,7 @@ def build(
                 nt_text = text
             name = dump_name(version, ext)
             data = put_text(name, f"The whole graph, {label}", text)
-            _write_bytes(tmp / f"{name}.gz", gzip_bytes(data))
+            atomic.write_bytes(tmp / f"{name}.gz", functools.partial(gzip_bytes, data))
             titles[f"{name}.gz"] = f"The whole graph, {label}, gzip-compressed"
         put_text(
             f"ahtgraph-ontology-{version}.ttl",
@@ -377,7 +364,7 @@ def build(
         (tmp / "queries").mkdir()
         for query in sorted(resources.queries_dir().glob("*.rq")):
             name = f"queries/{query.name}"
-            _write_bytes(tmp / name, query.read_bytes())
+            atomic.write_bytes(tmp / name, query.read_bytes)
             titles[name] = f"Named SPARQL query {query.stem}"
         put_text(
             "CITATION.cff",
