@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from rdflib import Graph
 
 import ahtgraph
+from ahtgraph import resources
+
+CLI_FIXTURE = Path(__file__).parent / "fixtures" / "cli"
 
 
 @pytest.fixture(scope="session")
 def graph() -> Graph:
     """The shipped graph (ontology, concept schemes and data), parsed once."""
     return ahtgraph.load()
+
+
+@pytest.fixture
+def fixture_graph(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Point ahtgraph at the small graph in fixtures/cli/ for one test.
+
+    CLI and API tests use it (``pytestmark = pytest.mark.usefixtures("fixture_graph")``) so
+    their exact answers do not move as data/ grows.
+    """
+    monkeypatch.setenv(resources.RESOURCES_ENV, str(CLI_FIXTURE))
+    resources.resource_root.cache_clear()
+    yield
+    resources.resource_root.cache_clear()

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import ahtgraph
-from ahtgraph import resources
 
 FIXTURE = Path(__file__).parent / "fixtures" / "cli"
 ID = "https://w3id.org/ahtgraph/id/"
 AHT = "https://w3id.org/ahtgraph/ontology#"
 
 
-@pytest.fixture(autouse=True)
-def fixture_graph(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Run against the small fixture graph, whose answers do not move as data/ grows."""
-    monkeypatch.setenv(resources.RESOURCES_ENV, str(FIXTURE))
-    resources.resource_root.cache_clear()
-    yield
-    resources.resource_root.cache_clear()
+# The small fixture graph, whose answers do not move as data/ grows (see conftest.py).
+pytestmark = pytest.mark.usefixtures("fixture_graph")
 
 
 def test_load_returns_the_graph_and_extra_files(tmp_path: Path) -> None:

@@ -3,26 +3,19 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
-from ahtgraph import resources
 from ahtgraph.cli import cli
 
 FIXTURE = Path(__file__).parent / "fixtures" / "cli"
 ID = "https://w3id.org/ahtgraph/id/"
 
 
-@pytest.fixture(autouse=True)
-def fixture_graph(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Run against the small fixture graph, whose answers do not move as data/ grows."""
-    monkeypatch.setenv(resources.RESOURCES_ENV, str(FIXTURE))
-    resources.resource_root.cache_clear()
-    yield
-    resources.resource_root.cache_clear()
+# The small fixture graph, whose answers do not move as data/ grows (see conftest.py).
+pytestmark = pytest.mark.usefixtures("fixture_graph")
 
 
 def run(*args: str) -> Result:

@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,13 +19,8 @@ FORMATS = ["turtle", "nt", "jsonld", "xml", "trig"]
 PARSERS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "xml": "xml", "trig": "trig"}
 
 
-@pytest.fixture(autouse=True)
-def fixture_graph(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Run against the small fixture graph, whose answers do not move as data/ grows."""
-    monkeypatch.setenv(resources.RESOURCES_ENV, str(FIXTURE))
-    resources.resource_root.cache_clear()
-    yield
-    resources.resource_root.cache_clear()
+# The small fixture graph, whose answers do not move as data/ grows (see conftest.py).
+pytestmark = pytest.mark.usefixtures("fixture_graph")
 
 
 def run(*args: str) -> Result:

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,13 +20,8 @@ AHT = "https://w3id.org/ahtgraph/ontology#"
 SRX = "{http://www.w3.org/2005/sparql-results#}"
 
 
-@pytest.fixture(autouse=True)
-def fixture_graph(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Run against the small fixture graph, whose answers do not move as data/ grows."""
-    monkeypatch.setenv(resources.RESOURCES_ENV, str(FIXTURE))
-    resources.resource_root.cache_clear()
-    yield
-    resources.resource_root.cache_clear()
+# The small fixture graph, whose answers do not move as data/ grows (see conftest.py).
+pytestmark = pytest.mark.usefixtures("fixture_graph")
 
 
 def run(*args: str) -> Result:
