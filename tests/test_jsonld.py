@@ -34,14 +34,20 @@ def test_every_mapped_entity_and_only_those(entities: list[URIRef], graph: Graph
     documents = set(graph.subjects(RDF.type, URIRef("http://xmlns.com/foaf/0.1/Document")))
     assert not (set(entities) & (statements | documents))
     assert URIRef(ID + "payoke") in entities
-    assert URIRef(ID + "payoke-victim-support") not in entities  # mandates are left out
+    assert URIRef(ID + "payoke-victim-support") in entities
     aht = "https://w3id.org/ahtgraph/ontology#"
+    skos = "http://www.w3.org/2004/02/skos/core#"
     kinds = ("Organisation", "Publication", "PublicationSeries", "LegalInstrument", "Campaign")
     expected = {
         s
-        for k in (*kinds, "Observance", "Place")
+        for k in (*kinds, "Observance", "Place", "Mandate", "Ratification")
         for s in graph.subjects(RDF.type, URIRef(aht + k))
+    } | {
+        s for k in ("Concept", "ConceptScheme") for s in graph.subjects(RDF.type, URIRef(skos + k))
     }
+    # Every entity of the graph: all that is not a provenance record or a cited page.
+    typed = {s for s in graph.subjects(RDF.type, None) if str(s).startswith(ID)}
+    assert expected == typed - statements - documents
     assert set(entities) == expected
 
 
@@ -213,7 +219,7 @@ def test_cli_snippet_and_html() -> None:
         ["payoke", "--all"],
         ["payoke", "--type", "organisation"],
         ["payok"],
-        ["payoke-victim-support"],
+        ["claim-fps-justice-funds-payoke"],  # a provenance record: not mapped
         ["--check-vocabulary", "missing.ttl"],
     ],
 )

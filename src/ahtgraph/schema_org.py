@@ -60,6 +60,7 @@ COERCIONS = {
     "url": "@id",
     "sameAs": "@id",
     "isPartOf": "@id",
+    "inDefinedTermSet": "@id",
     "foundingDate": "Date",
     "datePublished": "Date",
     "legislationDate": "Date",
@@ -224,9 +225,8 @@ def selection_graph(graph: Graph, lang: str = "en", kind: str | None = None) -> 
 def _check_mapped(schema: Graph, iri: URIRef) -> None:
     if (iri, None, None) not in schema:
         raise AhtgraphError(
-            f"{shorten_iri(str(iri))} has no schema.org description: only organisations, "
-            "publications and series, legal instruments, the campaign, the World Day and "
-            "places are mapped (not mandates, concepts, ratifications or provenance records)"
+            f"{shorten_iri(str(iri))} has no schema.org description: every entity is mapped, "
+            "but not provenance records (id:claim-...) or cited pages"
         )
 
 
