@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from . import named_queries
+from .cli_options import data_option as _data_option
 from .errors import AhtgraphError
 from .results import ALL_FORMATS
 from .serialize import GRAPH_FORMATS
@@ -45,18 +46,6 @@ def _one_line(message: str) -> click.ClickException:
     error = click.ClickException(" ".join(message.split()))
     error.exit_code = EXIT_USAGE
     return error
-
-
-def _data_option(func: Any) -> Any:
-    return click.option(
-        "--data",
-        "data",
-        multiple=True,
-        type=click.Path(dir_okay=False, path_type=Path),
-        metavar="FILE",
-        help="Add this RDF file to the shipped graph (repeatable; syntax from the extension: "
-        ".ttl .nt .nq .trig .jsonld .json .rdf .xml .n3).",
-    )(func)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from .cli_options import data_option
 from .errors import AhtgraphError
 
 #: Exit status when --check-vocabulary finds a problem.
@@ -39,14 +40,7 @@ EXIT_FINDINGS = 1
     metavar="FILE",
     help="Check every snippet against this schema.org vocabulary (Turtle); exit 1 on a finding.",
 )
-@click.option(
-    "--data",
-    "data",
-    multiple=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    metavar="FILE",
-    help="Add this RDF file to the shipped graph (repeatable).",
-)
+@data_option
 @click.pass_context
 def jsonld(
     ctx: click.Context,

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from .cli_options import data_option
+
 
 @click.command()
 @click.option(
@@ -22,14 +24,7 @@ import click
     help="Folder to write the site to (created; written all at once).",
 )
 @click.option("--force", is_flag=True, help="Replace the content of DIR if it is not empty.")
-@click.option(
-    "--data",
-    "data",
-    multiple=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    metavar="FILE",
-    help="Add this RDF file to the shipped graph (repeatable).",
-)
+@data_option
 def site(output: Path, force: bool, data: Sequence[Path]) -> None:
     """Write a static website of the graph to DIR: an index with a search box and a
     picture of the network, a page per entity (with schema.org JSON-LD and its
