@@ -58,11 +58,25 @@ def new_graph() -> Graph:
     return graph
 
 
-def parse_into(graph: Graph, path: Path) -> None:
-    """Add the triples of one file to ``graph``; AhtgraphError says which file and where."""
+def checked_format(path: Path) -> str:
+    """The RDF syntax of an existing data file; AhtgraphError for a missing or unknown one."""
     fmt = guess_format(path)
     if not path.is_file():
         raise AhtgraphError(f"data file not found: {path}")
+    return fmt
+
+
+def check_data_files(data: Iterable[str | Path]) -> list[Path]:
+    """The user's extra files as paths, checked before any time goes into the shipped graph."""
+    extra = [Path(p) for p in data]
+    for path in extra:
+        checked_format(path)
+    return extra
+
+
+def parse_into(graph: Graph, path: Path) -> None:
+    """Add the triples of one file to ``graph``; AhtgraphError says which file and where."""
+    fmt = checked_format(path)
     try:
         if fmt in _QUAD_FORMATS:
             from rdflib import Dataset
@@ -109,11 +123,7 @@ def load_graph(data: Iterable[str | Path] = ()) -> Graph:
     No parse cache: benchmarks/bench_cli.py measured parsing at under a fifth of a query's
     whole-process time, and the CLI within 1.1x of a bare rdflib script without one.
     """
-    extra = [Path(p) for p in data]
-    for path in extra:  # check names before spending time on the shipped graph
-        guess_format(path)
-        if not path.is_file():
-            raise AhtgraphError(f"data file not found: {path}")
+    extra = check_data_files(data)
     graph = load_files(resources.graph_files())
     for path in extra:
         parse_into(graph, path)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import resources
 from .errors import AhtgraphError
-from .loading import guess_format
+from .loading import check_data_files, checked_format
 
 if TYPE_CHECKING:
     from rdflib.query import Result
@@ -54,9 +54,7 @@ def _pyoxigraph() -> Any:
 
 
 def _load_file(ox: Any, store: Any, path: Path) -> None:
-    fmt = guess_format(path)
-    if not path.is_file():
-        raise AhtgraphError(f"data file not found: {path}")
+    fmt = checked_format(path)
     base = path.resolve().as_uri()
     try:
         if fmt not in _NATIVE:  # JSON-LD, N3: rdflib reads them, pyoxigraph gets N-Triples
@@ -85,11 +83,7 @@ def _load_file(ox: Any, store: Any, path: Path) -> None:
 def load_store(data: Iterable[str | Path] = ()) -> Any:
     """An in-memory pyoxigraph Store with the shipped graph plus ``data`` in its default graph."""
     ox = _pyoxigraph()
-    extra = [Path(p) for p in data]
-    for path in extra:  # check names before spending time on the shipped graph
-        guess_format(path)
-        if not path.is_file():
-            raise AhtgraphError(f"data file not found: {path}")
+    extra = check_data_files(data)
     store = ox.Store()
     for path in [*resources.graph_files(), *extra]:
         _load_file(ox, store, path)
