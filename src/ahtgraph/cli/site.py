@@ -11,21 +11,14 @@ from pathlib import Path
 
 import click
 
-from .cli_options import data_option
+from .options import data_option, force_option, output_dir_option
 
 
 @click.command()
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(path_type=Path),
-    metavar="DIR",
-    help="Folder to write the site to (created; written all at once).",
-)
-@click.option("--force", is_flag=True, help="Replace the content of DIR if it is not empty.")
+@output_dir_option("Folder to write the site to (created; written all at once).")
+@force_option("Replace the content of DIR if it is not empty.")
 @data_option
-def site(output: Path, force: bool, data: Sequence[Path]) -> None:
+def site(out_dir: Path, force: bool, data: Sequence[Path]) -> None:
     """Write a static website of the graph to DIR: an index with a search box and a
     picture of the network, a page per entity (with schema.org JSON-LD and its
     triples as Turtle and JSON-LD beside it) and a page for the ontology.
@@ -39,10 +32,11 @@ def site(output: Path, force: bool, data: Sequence[Path]) -> None:
       ahtgraph site -o public --force
       python -m http.server -d public 8000
     """
-    from . import site as site_module
-    from .loading import load_graph
+    # The CLI boundary: rdflib loads only when the command runs.
+    from .. import site as site_module
+    from ..loading import load_graph
 
-    site_module.check_target(output, force)
-    written = site_module.build(load_graph(data), output, force=force)
+    site_module.check_target(out_dir, force)
+    written = site_module.build(load_graph(data), out_dir, force=force)
     pages = sum(1 for path in written if path.endswith(".html"))
-    click.echo(f"Wrote {len(written)} files ({pages} pages) to {output}")
+    click.echo(f"Wrote {len(written)} files ({pages} pages) to {out_dir}")
