@@ -95,7 +95,7 @@ def release_date(graph: Graph, environ: Mapping[str, str]) -> dt.date:
 
     Never the clock: the same sources must give the same release.
     """
-    from rdflib import URIRef
+    from rdflib import Literal, URIRef
     from rdflib.namespace import DCTERMS
 
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -104,7 +104,7 @@ def release_date(graph: Graph, environ: Mapping[str, str]) -> dt.date:
             raise AhtgraphError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds")
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     value = graph.value(URIRef(ONTOLOGY), DCTERMS.modified)
-    date = value.toPython() if value is not None else None
+    date = value.toPython() if isinstance(value, Literal) else None
     if isinstance(date, dt.datetime):
         date = date.date()
     if not isinstance(date, dt.date):

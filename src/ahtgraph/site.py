@@ -27,14 +27,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .errors import AhtgraphError
 from .prefixes import AHT, ID, PREFIXES, shorten_iri
 
 if TYPE_CHECKING:
     from rdflib import Graph, URIRef
-    from rdflib.term import Node
+    from rdflib.term import Identifier, Node
 
 LANG = "en"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -173,7 +173,9 @@ def _group_of(graph: Graph, iri: URIRef, types: set[str]) -> tuple[str, str]:
     for heading, sub, classes in GROUPS:
         if types.intersection(classes):
             if heading == "Concepts":
-                schemes = sorted(graph.objects(iri, URIRef(SKOS + "inScheme")))
+                schemes = sorted(
+                    cast("list[Identifier]", list(graph.objects(iri, URIRef(SKOS + "inScheme"))))
+                )
                 if schemes:
                     sub = _english(graph, schemes[0], LABEL) or shorten_iri(str(schemes[0]))
             return heading, sub
@@ -623,7 +625,15 @@ class Pages:
             ("See also", RDFS + "seeAlso"),
         ):
             rows.append(
-                (name, [self._term_link(o) for o in sorted(graph.objects(term, URIRef(predicate)))])
+                (
+                    name,
+                    [
+                        self._term_link(o)
+                        for o in sorted(
+                            cast("list[Identifier]", list(graph.objects(term, URIRef(predicate))))
+                        )
+                    ],
+                )
             )
         characteristics = sorted(
             shorten_iri(str(t))

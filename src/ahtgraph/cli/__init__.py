@@ -36,10 +36,14 @@ class _Group(click.Group):
             raise _one_line(f"{exc.strerror or exc}{where}") from None
 
 
+class _UserError(click.ClickException):
+    """What the user asked cannot be done: ``Error: ...`` on one line, exit status 2."""
+
+    exit_code = EXIT_USAGE
+
+
 def _one_line(message: str) -> click.ClickException:
-    error = click.ClickException(" ".join(message.split()))
-    error.exit_code = EXIT_USAGE
-    return error
+    return _UserError(" ".join(message.split()))
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
