@@ -9,8 +9,10 @@ Every error the user can cause becomes one ``Error: ...`` line on stderr and exi
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Sequence
+from types import FrameType
 from typing import Any
 
 import click
@@ -65,8 +67,17 @@ def cli() -> None:
     """
 
 
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM (a CI cancel, ``timeout``) and SIGHUP unwind like Ctrl-C does, so every writer's
+    clean-up runs (no ``.NAME.xxxx.tmp`` left behind); the exit status is 128 + the signal."""
+    raise SystemExit(128 + signum)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the ``ahtgraph`` script and ``python -m ahtgraph``."""
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _terminate)
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="ahtgraph")
     except BrokenPipeError:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from ..errors import AhtgraphError
 from ..serialize import GRAPH_FORMATS
 from .options import data_option, format_option, output_file_option
 
@@ -16,7 +15,7 @@ from .options import data_option, format_option, output_file_option
 @format_option(GRAPH_FORMATS, "RDF syntax of the export.", default="turtle")
 @output_file_option
 @data_option
-def export(fmt: str, output: Path | None, data: Sequence[Path]) -> None:
+def export(fmt: str, output: Path | None, force: bool, data: Sequence[Path]) -> None:
     """Write the whole graph in one RDF syntax, byte-identical from run to run.
 
     JSON-LD uses the fixed context shipped as ahtgraph/context.jsonld.
@@ -28,13 +27,11 @@ def export(fmt: str, output: Path | None, data: Sequence[Path]) -> None:
       ahtgraph export --format jsonld -o ahtgraph.jsonld
     """
     # The CLI boundary: rdflib loads only when the command runs.
-    from .. import atomic, serialize
+    from .. import output as output_module
+    from .. import serialize
     from ..loading import load_graph
 
-    if output is not None and not output.resolve().parent.is_dir():
-        raise AhtgraphError(f"cannot write {output}: its folder does not exist")
+    output_module.check_output(output, force)  # refuse before the long work
     graph = load_graph(data)
-    if output is None:
-        click.echo(serialize.dumps(graph, fmt), nl=False)
-    else:
-        atomic.write_text(output, lambda: serialize.dumps(graph, fmt))
+    with output_module.open_output(output, force=force) as sink:
+        sink.write(serialize.dumps(graph, fmt))

@@ -65,13 +65,17 @@ def force_option(help: str) -> Callable[[F], F]:
 
 
 def output_file_option(func: F) -> F:
-    """``-o/--output FILE``: where a single-file result goes."""
+    """``-o/--output FILE`` and ``--force``: where a single-file result goes (output.py)."""
+    func = force_option("Replace FILE if it exists (a regular file; its permissions are kept).")(
+        func
+    )
     return click.option(
         "-o",
         "--output",
         type=file_path(),
         metavar="FILE",
-        help="Write to FILE (atomically: complete or not at all) instead of stdout.",
+        help="Write to FILE instead of stdout, complete or not at all. An existing file is "
+        "refused without --force; a device or FIFO (e.g. /dev/stdout) is written through.",
     )(func)
 
 

@@ -15,7 +15,10 @@ from .options import any_path, force_option, format_option, output_dir_option
 
 
 @click.command()
-@output_dir_option("Write the release into this folder (created; must be absent or empty).")
+@output_dir_option(
+    "Write the release into this folder (created with its parents; absent, empty, or an "
+    "earlier ahtgraph build with --force)."
+)
 @click.option(
     "--version",
     "version",
@@ -28,14 +31,14 @@ from .options import any_path, force_option, format_option, output_dir_option
     metavar="DIR",
     help="The previous release (folder or dump file): CHANGELOG.md lists what changed.",
 )
-@force_option("Replace DIR even if it holds files.")
+@force_option("Replace an earlier ahtgraph build in DIR (never a folder ahtgraph did not build).")
 def release(out_dir: Path, version: str | None, previous: Path | None, force: bool) -> None:
     """Build a release for data reusers into DIR: dumps, description, checksums.
 
     The whole graph as Turtle, N-Triples, N-Quads, JSON-LD and RDF/XML (each also
     .gz), the ontology, the shapes, the named queries, dataset.ttl (DCAT + VoID),
     CITATION.cff, CHANGELOG.md and SHA256SUMS. Every dump is parsed back and
-    checked before the folder appears. The date comes from SOURCE_DATE_EPOCH, else
+    checked; the marker .ahtgraph-build is written last. The date comes from SOURCE_DATE_EPOCH, else
     the ontology's dcterms:modified, so building twice gives identical bytes.
 
     \b

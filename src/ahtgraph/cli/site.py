@@ -15,16 +15,17 @@ from .options import data_option, force_option, output_dir_option
 
 
 @click.command()
-@output_dir_option("Folder to write the site to (created; written all at once).")
-@force_option("Replace the content of DIR if it is not empty.")
+@output_dir_option("Folder to write the site to (created with its parents; built in place).")
+@force_option("Replace an earlier ahtgraph build in DIR (never a folder ahtgraph did not build).")
 @data_option
 def site(out_dir: Path, force: bool, data: Sequence[Path]) -> None:
     """Write a static website of the graph to DIR: an index with a search box and a
     picture of the network, a page per entity (with schema.org JSON-LD and its
     triples as Turtle and JSON-LD beside it) and a page for the ontology.
 
-    The same graph gives byte-identical files. A DIR with content is refused
-    unless --force is given.
+    The same graph gives byte-identical files. Each file is written atomically
+    and the marker .ahtgraph-build last. A DIR with content is refused unless it
+    holds an earlier ahtgraph build and --force is given.
 
     \b
     Examples:
