@@ -224,3 +224,13 @@ def report(
     if context_file is not None:
         summary += f", {len(problems)} context mismatch(es)"
     return "".join(f"{line}\n" for line in [*lines, summary]), bool(findings or problems)
+
+
+if __name__ == "__main__":
+    # The old entry point, kept working: `python -m ahtgraph.schema_check --vocabulary FILE
+    # [--context FILE] [--data FILE]` is `ahtgraph jsonld --check-vocabulary FILE ...`.
+    import sys
+
+    from .cli import main
+
+    main(["jsonld", *("--check-vocabulary" if a == "--vocabulary" else a for a in sys.argv[1:])])
