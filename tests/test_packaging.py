@@ -75,7 +75,7 @@ def test_wheel_carries_resources_and_context(installed: tuple[Path, Path]) -> No
     wheel, _ = installed
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "ahtgraph/context.jsonld" in names
-    assert "ahtgraph/cli.py" in names
+    assert "ahtgraph/cli/__init__.py" in names
     for folder, pattern in (("data", "*.ttl"), ("shapes", "*.ttl"), ("queries", "*.rq")):
         for path in (REPO / folder).glob(pattern):
             assert f"ahtgraph/_resources/{folder}/{path.name}" in names

@@ -360,40 +360,37 @@ def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
     assert [name for name in first if first[name] != second[name]] == []
 
 
-def test_a_folder_with_content_is_refused_without_force(tmp_path: Path) -> None:
+def test_a_folder_with_content_is_refused_even_with_force(tmp_path: Path) -> None:
     out = tmp_path / "public"
     out.mkdir()
     (out / "keep.txt").write_text("mine", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["site", "-o", str(out)])
-    assert result.exit_code == 2
-    assert result.stderr.count("\n") == 1
-    assert result.stderr.startswith("Error: ") and "--force" in result.stderr
+    for force in ([], ["--force"]):
+        result = CliRunner().invoke(cli, ["site", "-o", str(out), *force])
+        assert result.exit_code == 2
+        assert result.stderr == (
+            f"Error: {out} is not empty and holds no ahtgraph build (no .ahtgraph-build); "
+            "not writing into it: choose a new or empty folder\n"
+        )
     assert (out / "keep.txt").read_text(encoding="utf-8") == "mine"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]
 
 
-def test_a_file_or_a_missing_parent_is_refused(tmp_path: Path) -> None:
+def test_a_file_is_refused(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x", encoding="utf-8")
-    for target in (tmp_path / "file", tmp_path / "missing" / "public"):
-        result = CliRunner().invoke(cli, ["site", "-o", str(target)])
-        assert result.exit_code == 2, result.output
-        assert result.stderr.startswith("Error: ")
+    result = CliRunner().invoke(cli, ["site", "-o", str(tmp_path / "file")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.endswith(f"'{tmp_path / 'file'}' is a file.\n")  # click's own check
 
 
-def test_write_replaces_with_force_all_at_once(tmp_path: Path) -> None:
+def test_write_replaces_an_earlier_build_with_force(tmp_path: Path) -> None:
     out = tmp_path / "public"
-    out.mkdir()
-    (out / "old.html").write_text("old", encoding="utf-8")
+    site_module.write({"old.html": "old"}, out)
     site_module.write({"index.html": "new", "id/a.html": "a"}, out, force=True)
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
+        ".ahtgraph-build",
         "id/a.html",
         "index.html",
     ]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]
-    # A failure half-way leaves the old site in place and no temporary folder behind.
-    with pytest.raises(TypeError):
-        site_module.write({"index.html": "newer", "z.html": None}, out, force=True)  # type: ignore[dict-item]
-    assert (out / "index.html").read_text(encoding="utf-8") == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]
 
 

@@ -205,7 +205,7 @@ def to_svg(nodes: list[Node], edges: list[Edge], title: str, description: str) -
     out.append("</defs>")
     out.append(f'<rect width="{width}" height="{height}" fill="#ffffff"/>')
     # Legend, then column titles.
-    x = LEFT
+    x: float = LEFT
     for name, colour in RELATIONS.items():
         out.append(
             f'<line x1="{x}" y1="18" x2="{x + 28}" y2="18" stroke="{colour}" stroke-width="2" '

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from .prefixes import ID, PREFIXES
 from .terms import show
@@ -85,7 +85,8 @@ def run(graph: Graph) -> list[Finding]:
     from rdflib import Literal, URIRef
 
     findings: list[Finding] = []
-    entities = sorted(s for s in set(graph.subjects()) if _is_entity(graph, s))
+    # Subjects are IRIs or blank nodes, which rdflib orders; its annotations say only Node.
+    entities = sorted(cast("URIRef", s) for s in set(graph.subjects()) if _is_entity(graph, s))
     label = URIRef(RDFS + "label")
 
     for entity in entities:

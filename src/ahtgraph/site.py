@@ -1,7 +1,8 @@
 """A static website of the graph: an index, one page per entity, the ontology, and the raw data.
 
 ``render(graph)`` returns every file of the site as ``{relative path: text}``; ``build`` writes
-them to a folder all at once (into a temporary folder beside it, then renamed). The layout:
+them into a folder in place through ``output.build_folder`` (each file atomically, the marker
+``.ahtgraph-build`` last; ``--force`` replaces only a folder ahtgraph built). The layout:
 
 * ``index.html``: the entities grouped by type, a search box (inline JavaScript; the full list
   is there without it) and the picture of the network with the same relations as a list;
@@ -18,23 +19,20 @@ Everything is sorted and nothing depends on the clock, so two builds are byte-id
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import tempfile
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from .errors import AhtgraphError
+from . import output
 from .prefixes import AHT, ID, PREFIXES, shorten_iri
 
 if TYPE_CHECKING:
     from rdflib import Graph, URIRef
-    from rdflib.term import Node
+    from rdflib.term import Identifier, Node
 
 LANG = "en"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -173,7 +171,9 @@ def _group_of(graph: Graph, iri: URIRef, types: set[str]) -> tuple[str, str]:
     for heading, sub, classes in GROUPS:
         if types.intersection(classes):
             if heading == "Concepts":
-                schemes = sorted(graph.objects(iri, URIRef(SKOS + "inScheme")))
+                schemes = sorted(
+                    cast("list[Identifier]", list(graph.objects(iri, URIRef(SKOS + "inScheme"))))
+                )
                 if schemes:
                     sub = _english(graph, schemes[0], LABEL) or shorten_iri(str(schemes[0]))
             return heading, sub
@@ -623,7 +623,15 @@ class Pages:
             ("See also", RDFS + "seeAlso"),
         ):
             rows.append(
-                (name, [self._term_link(o) for o in sorted(graph.objects(term, URIRef(predicate)))])
+                (
+                    name,
+                    [
+                        self._term_link(o)
+                        for o in sorted(
+                            cast("list[Identifier]", list(graph.objects(term, URIRef(predicate))))
+                        )
+                    ],
+                )
             )
         characteristics = sorted(
             shorten_iri(str(t))
@@ -752,43 +760,18 @@ def style_sheet() -> str:
 
 
 def check_target(out: Path, force: bool) -> None:
-    """Refuse to overwrite a folder with content unless ``force``; the parent must exist."""
-    out = Path(out)
-    if out.exists() and not out.is_dir():
-        raise AhtgraphError(f"cannot write the site to {out}: it is a file")
-    if out.is_dir() and any(out.iterdir()) and not force:
-        raise AhtgraphError(f"{out} is not empty; pass --force to replace its content")
-    if not out.absolute().parent.is_dir():
-        raise AhtgraphError(f"cannot write the site to {out}: its folder does not exist")
+    """Refuse a folder that is not empty unless it is an ahtgraph build and ``force`` is given
+    (see ``output.check_folder``)."""
+    output.check_folder(out, force)
 
 
 def write(files: dict[str, str], out: Path, force: bool = False) -> None:
-    """Write ``files`` as the folder ``out``, all at once: into a temporary folder beside it,
-    which then takes its place. On any failure ``out`` is left as it was."""
-    out = Path(out)
-    check_target(out, force)
-    parent = out.absolute().parent
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent))
-    old: Path | None = None
-    try:
+    """Write ``files`` into the folder ``out``, each atomically, the marker last. In a new or
+    empty folder a failure leaves nothing; over an earlier build it leaves an interrupted one,
+    which ``--force`` replaces."""
+    with output.build_folder(out, force=force, command="site") as folder:
         for relative, text in files.items():
-            path = tmp / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="")
-        tmp.chmod(0o755)
-        if out.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=parent))
-            os.replace(out, old / "site")
-        os.replace(tmp, out)
-    except BaseException:
-        if old is not None and not out.exists():
-            os.replace(old / "site", out)
-        shutil.rmtree(tmp, ignore_errors=True)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+            folder.write(relative, text)
 
 
 def build(graph: Graph, out: Path, force: bool = False) -> list[str]:
