@@ -167,7 +167,7 @@ def _own_descriptor(path: Path) -> int | None:
     """The descriptor ``path`` names in this process (``/dev/stdout``, ``/dev/fd/3``), if any:
     written through as it is open, never reopened (which would truncate a ``>>`` file)."""
     text = str(path)
-    named = {"/dev/stdin": 0, "/dev/stdout": 1, "/dev/stderr": 2}
+    named = {"/dev/stdout": 1, "/dev/stderr": 2}
     if text in named:
         return named[text]
     for prefix in ("/dev/fd/", "/proc/self/fd/"):
