@@ -12,10 +12,15 @@ def test_describe_shows_which_pages_state_each_relation() -> None:
     assert result.exit_code == 0
     out = result.output
     section = out[out.index("Who states the relations") :].splitlines()
-    assert section[0] == "Who states the relations (3):"
+    assert section[0] == "Who states the relations (4):"
     funds = section.index("  id:fps-justice aht:funds id:payoke")
     assert section[funds + 1 : funds + 3] == [
         "      <https://news.belgium.be./fr/node/21230>  (read 2026-11-28)",
+        "      <https://samilia.org/en/other-resources/>  (read 2026-11-28)",
+    ]
+    # Supervision is stated by the source page alone (issue 12 A.2).
+    supervises = section.index("  id:fps-justice aht:supervises id:payoke")
+    assert section[supervises + 1 :] == [
         "      <https://samilia.org/en/other-resources/>  (read 2026-11-28)",
     ]
     # Provenance records are not listed as relations of the entity.
