@@ -22,6 +22,20 @@ ID = "https://w3id.org/ahtgraph/id/"
 AHT = "https://w3id.org/ahtgraph/ontology#"
 ORG = "http://www.w3.org/ns/org#"
 SAMILIA = "https://samilia.org/en/other-resources/"
+#: News pages naming the funders of Payoke ("De vzw krijgt van Justitie, de Vlaamse overheid en
+#: de Nationale Loterij een werkingsbudget"; "280.000 euro van de federale overheid en 180.000
+#: van Vlaanderen") and Payoke's own page on the National Lottery's subsidies.
+PZC_PAYOKE = (
+    "https://www.pzc.nl/antwerpen/stad-en-payoke-smeken-minister-crevits-om-hulp-in-borealis"
+    "-dossier-we-betaalden-al-310-000-euro-voor-opvang~a116f348/"
+)
+HLN_PAYOKE_2018 = (
+    "https://www.hln.be/regio/antwerpen/-medewerkers-zitten-op-hun-tandvlees~ac7fb6c0/"
+)
+PAYOKE_NEWS_NL = (
+    "http://payoke.be/nl/nieuws/n/1097/elke-sleurs-voorziet-ook-dit-jaar-een-dubbele-subsidie"
+    "-voor-opvangcentra-mensenhandel"
+)
 
 PRED = {"funds": AHT + "funds", "monitors": AHT + "monitors", "publishes": AHT + "publishes",
         "runs": AHT + "runs", "establishedBy": AHT + "establishedBy", "adopted": AHT + "adopted",
@@ -51,8 +65,17 @@ NOTES: dict[tuple[str, str, str], str] = {
 CLAIMS: list[tuple[str, str, str, list[str]]] = [
     *[
         ("fps-justice", "funds", c, [SAMILIA, "https://news.belgium.be./fr/node/21230"])
-        for c in ("pag-asa", "surya", "payoke")
+        for c in ("pag-asa", "surya")
     ],
+    (
+        "fps-justice",
+        "funds",
+        "payoke",
+        [SAMILIA, "https://news.belgium.be./fr/node/21230", PZC_PAYOKE],
+    ),
+    ("national-lottery", "funds", "pag-asa", ["http://sophiewilmes.be/?page=946&ln=FR"]),
+    ("national-lottery", "funds", "payoke", [PZC_PAYOKE, PAYOKE_NEWS_NL]),
+    ("flemish-government", "funds", "payoke", [PZC_PAYOKE, HLN_PAYOKE_2018]),
     (
         "greta",
         "monitors",
