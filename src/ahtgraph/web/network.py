@@ -479,6 +479,10 @@ def layout(
             size -= 1
         picture.titles.append(Text(column_x[c], TOP + r * ROW + BOX_H - 6, title, size, True))
 
+    # How the drawing names a box: its IRI, or the IRIs a "+ N more" box stands for.
+    ident = {
+        key: " ".join(m.iri for m in hidden[key]) if key in hidden else key for key in box_group
+    }
     for i, r in enumerate(routes):
         s, o = r["s"], r["o"]
         ys, yo = port_y[(i, "s")], port_y[(i, "o")]
@@ -503,7 +507,9 @@ def layout(
         colour, dash = RELATIONS[relations[0]]
         said = ", ".join(names.get(rel, rel) for rel in relations)
         title = f"{box_label[s][1]} {said} {box_label[o][1]}"
-        picture.paths.append(Path(s, o, relations[0], colour, dash, tuple(cleaned), title))
+        picture.paths.append(
+            Path(ident[s], ident[o], relations[0], colour, dash, tuple(cleaned), title)
+        )
 
     # Legend on top, wrapped to the picture's width.
     lx, ly = MARGIN, 20.0
