@@ -41,7 +41,11 @@
   if (picker) {
     picker.addEventListener("change", function () { if (picker.value) { choose(picker.value); } });
   }
-  if (location.hash.length > 1) { choose(decodeURIComponent(location.hash.slice(1))); }
+  function fromHash() {
+    if (location.hash.length > 1) { choose(decodeURIComponent(location.hash.slice(1))); }
+  }
+  fromHash();
+  window.addEventListener("hashchange", fromHash);
 
   function request(accept) {
     return fetch(endpoint, {
