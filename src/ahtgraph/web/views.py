@@ -20,7 +20,6 @@ carries it (``Ref.lang``), so the template marks it with a ``lang`` attribute.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import defaultdict
@@ -362,16 +361,11 @@ def text_ref(literal: Any, lang: str) -> Ref:
 
 
 def json_ld_text(document: dict[str, Any]) -> str:
-    """``document`` as the text of a ``<script type="application/ld+json">`` element.
+    """``document`` as the text of a ``<script type="application/ld+json">`` element: see
+    ``schema_org.script_text``, the one helper for JSON in HTML."""
+    from ..schema_org import script_text
 
-    The one place JSON goes into HTML: ``<``, ``>`` and ``&`` (and the two line separators
-    JavaScript once refused) become ``\\u`` escapes, the same JSON string, so no value can end
-    the element early (``</script>``) or open a comment (``<!--``).
-    """
-    text = json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2)
-    for char in "<>&\u2028\u2029":
-        text = text.replace(char, f"\\u{ord(char):04x}")
-    return text
+    return script_text(document)
 
 
 # ------------------------------------------------------------------------------ the model
