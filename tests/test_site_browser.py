@@ -58,12 +58,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
-@pytest.fixture(scope="module")
-def base_url(graph: Graph, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The site, built once and served by http.server on a free port until the tests end."""
-    root = tmp_path_factory.mktemp("browser") / "public"
-    site_module.build(graph, root)
-    handler = functools.partial(_Quiet, directory=str(root))
+def _serving(handler: Any) -> Iterator[str]:
+    """Serve with ``handler`` on a free port of 127.0.0.1 until the generator is closed."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -73,6 +69,15 @@ def base_url(graph: Graph, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base_url(graph: Graph, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site, built once and served by http.server on a free port until the tests end."""
+    root = tmp_path_factory.mktemp("browser") / "public"
+    site_module.build(graph, root)
+    handler = functools.partial(_Quiet, directory=str(root))
+    yield from _serving(handler)
 
 
 @pytest.fixture(scope="module")
@@ -229,15 +234,7 @@ def _stand_in(graph: Graph) -> type[http.server.BaseHTTPRequestHandler]:
 
 @pytest.fixture(scope="module")
 def endpoint(graph: Graph) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _stand_in(graph))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    yield from _serving(_stand_in(graph))
 
 
 LABELS = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
