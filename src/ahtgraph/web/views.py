@@ -391,6 +391,18 @@ class ViewModel:
         self.terms = ontology_terms(graph)
         self._entities: dict[str, dict[str, Entity]] = {}
         self._snippets: dict[str, dict[str, dict[str, Any]]] = {}
+        self._triples: dict[str, Graph] = {}
+
+    def triples(self, iri: str) -> Graph:
+        """The entity's own triples (``describe.triples``), kept: every RDF twin is written
+        from this one graph."""
+        if iri not in self._triples:
+            from rdflib import URIRef
+
+            from .. import describe
+
+            self._triples[iri] = describe.triples(self.graph, URIRef(iri))
+        return self._triples[iri]
 
     def entities(self, lang: str) -> dict[str, Entity]:
         """Every entity of ours that gets a page, by IRI: subjects in the id: namespace, except
@@ -613,9 +625,7 @@ def twin_text(model: ViewModel, slug: str, extension: str) -> str | None:
     records about it), the same graph in every format; ``jsonld`` embeds its context.
     ``schema.jsonld`` is the schema.org snippet in English, as the English page embeds it.
     """
-    from rdflib import URIRef
-
-    from .. import describe, schema_org, serialize
+    from .. import schema_org, serialize
 
     entity = model.entity(slug, "en")
     if entity is None:
@@ -625,7 +635,7 @@ def twin_text(model: ViewModel, slug: str, extension: str) -> str | None:
         return None if snippet is None else schema_org.dumps(snippet)
     if extension not in RDF_TWINS:
         return None
-    return serialize.dumps(describe.triples(model.graph, URIRef(entity.iri)), RDF_TWINS[extension])
+    return serialize.dumps(model.triples(entity.iri), RDF_TWINS[extension])
 
 
 # ------------------------------------------------------------------------------ home page
