@@ -466,7 +466,7 @@ def _group_of(graph: Graph, iri: URIRef, types: set[str], lang: str) -> tuple[st
     for heading, sub, classes in GROUPS:
         if types.intersection(classes):
             if heading == "group.concepts":
-                schemes = sorted(graph.objects(iri, URIRef(SKOS + "inScheme")))
+                schemes = sorted(graph.objects(iri, URIRef(SKOS + "inScheme")), key=str)
                 if schemes:
                     sub = pick_text(graph, schemes[0], LABEL, lang) or shorten_iri(str(schemes[0]))
             return heading, sub
@@ -757,7 +757,8 @@ def _term(model: ViewModel, iri: str, t: Messages) -> Term:
     rows.append(Fact(t("ontology.definition"), [text_ref(definition, lang)] if definition else []))
     rows.append(Fact(t("ontology.comment"), [text_ref(comment, lang)] if comment else []))
     for key, predicate in _TERM_ROWS:
-        values = [_term_ref(model, o) for o in sorted(graph.objects(node, URIRef(predicate)))]
+        objects = sorted(graph.objects(node, URIRef(predicate)), key=str)
+        values = [_term_ref(model, o) for o in objects]
         rows.append(Fact(t(key), values))
     kinds = {kind for _, kind in _KINDS}
     characteristics = sorted(
