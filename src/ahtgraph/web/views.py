@@ -229,7 +229,10 @@ class Group:
 
 @dataclass(frozen=True)
 class QueryExample:
-    """A named query as the pages offer it: name, title, description, text, parameters."""
+    """A named query as the pages offer it: name, title, description, text, parameters.
+
+    Titles and descriptions are written in English in the ``.rq`` headers; pages in another
+    language mark them ``lang="en"``."""
 
     name: str
     title: str
