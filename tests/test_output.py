@@ -22,9 +22,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from ahtgraph import output
-from ahtgraph import site as site_module
 from ahtgraph.cli import cli
 from ahtgraph.errors import AhtgraphError
+from ahtgraph.web import site as site_module
 
 # The small fixture graph, whose export is quick (see conftest.py).
 pytestmark = pytest.mark.usefixtures("fixture_graph")

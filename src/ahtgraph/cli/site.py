@@ -34,8 +34,8 @@ def site(out_dir: Path, force: bool, data: Sequence[Path]) -> None:
       python -m http.server -d public 8000
     """
     # The CLI boundary: rdflib loads only when the command runs.
-    from .. import site as site_module
     from ..loading import load_graph
+    from ..web import site as site_module
 
     site_module.check_target(out_dir, force)
     written = site_module.build(load_graph(data), out_dir, force=force)
