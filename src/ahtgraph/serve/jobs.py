@@ -1,0 +1,367 @@
+"""What a query worker does for each kind of request: SPARQL, entities, named queries, VoID.
+
+Everything that touches the graph runs here, in a worker process that can be killed (see
+:mod:`.worker`), and answers with a finished ``(status, headers, body, rows)`` tuple: the body
+is complete before the front sends any status line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import pyoxigraph as ox
+
+from ..errors import AhtgraphError
+from ..prefixes import ID, PREFIXES
+from . import backend, conneg, formats
+from .backend import QueryRefused
+
+Reply = tuple[int, list[tuple[str, str]], bytes, int | None]
+
+RDF_TYPES = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+}
+#: file twin → media type, for /id/{slug}.ext and /ontology.ext
+TWINS = {
+    ".ttl": "text/turtle",
+    ".nt": "application/n-triples",
+    ".rdf": "application/rdf+xml",
+    ".jsonld": "application/ld+json",
+    ".html": "text/html",
+}
+ONTOLOGY_IRI = "https://w3id.org/ahtgraph/ontology"
+RDF = PREFIXES["rdf"]
+
+
+def text_reply(status: int, message: str, retry: bool = False, rows: int | None = None) -> Reply:
+    """One line of text/plain: every error the server gives."""
+    headers = [("Content-Type", "text/plain; charset=utf-8")]
+    if retry:
+        headers.append(("Retry-After", "5"))
+    return status, headers, (" ".join(message.split()) + "\n").encode(), rows
+
+
+@dataclass
+class State:
+    """A worker's loaded graph and the limits it answers within."""
+
+    loaded: backend.Loaded
+    config: dict[str, Any]
+    _cache: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, config: dict[str, Any]) -> State:
+        return cls(backend.load(config.get("data", []), config.get("only_data", False)), config)
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "quads": self.loaded.quads,
+            "version": self.loaded.version,
+            "graphs": len(self.loaded.graphs),
+        }
+
+    @property
+    def max_rows(self) -> int:
+        return int(self.config.get("max_rows", 10_000))
+
+    @property
+    def max_bytes(self) -> int:
+        return int(self.config.get("max_bytes", 50_000_000))
+
+    @cached_property
+    def rdflib_graph(self) -> Any:
+        """The graph in rdflib, for the modules that need it (schema.org, VoID); built once."""
+        from ..loading import load_files
+
+        return load_files(self.loaded.files)
+
+
+def handle(state: State, message: tuple[str, dict[str, Any]]) -> Reply:
+    """Answer one job; refusals become one-line 4xx replies."""
+    kind, args = message
+    try:
+        return HANDLERS[kind](state, **args)
+    except QueryRefused as exc:
+        return text_reply(exc.status, exc.message)
+    except AhtgraphError as exc:
+        return text_reply(400, exc.message)
+
+
+# --- SPARQL ----------------------------------------------------------------------------------
+
+
+def _limit_headers(written: formats.Written, max_rows: int) -> list[tuple[str, str]]:
+    if not written.truncated:
+        return []
+    return [("X-Result-Limit", str(max_rows)), ("X-Result-Truncated", "true")]
+
+
+def sparql(
+    state: State,
+    query: str,
+    accept: str | None,
+    default_graphs: list[str],
+    named_graphs: list[str],
+    bindings: dict[str, Any] | None = None,
+) -> Reply:
+    """A SPARQL query, negotiated, run, cut at the limits and written completely."""
+    inspected = backend.inspect(query)
+    if inspected.form in ("SELECT", "ASK", ""):
+        media = conneg.choose(accept, list(formats.RESULTS_TYPES))
+    else:
+        media = conneg.choose(accept, list(formats.GRAPH_TYPES))
+    if media is None:
+        return text_reply(406, "no result format matches the Accept header")
+    answer = backend.execute(
+        state.loaded, query, inspected, default_graphs, named_graphs, bindings or None
+    )
+    max_rows, max_bytes = state.max_rows, state.max_bytes
+    if isinstance(answer, ox.QueryBoolean):
+        written = formats.write_ask(bool(answer), formats.RESULTS_TYPES[media])
+    elif isinstance(answer, ox.QuerySolutions):
+        names = [v.value for v in answer.variables]
+        if inspected.select_star:
+            order = {name: i for i, name in enumerate(inspected.variables)}
+            names.sort(key=lambda n: order.get(n, len(order)))
+        written = formats.write_select(
+            answer, names, formats.RESULTS_TYPES[media], max_rows, max_bytes
+        )
+    else:
+        if media not in formats.GRAPH_TYPES:
+            media = "text/turtle"
+        written = formats.write_graph(answer, media, max_rows, max_bytes)
+    headers = [("Content-Type", written.content_type), *_limit_headers(written, max_rows)]
+    return 200, headers, written.body, written.rows
+
+
+# --- service description ---------------------------------------------------------------------
+
+SD = "http://www.w3.org/ns/sparql-service-description#"
+
+
+def service_description(state: State, endpoint: str, accept: str | None) -> Reply:
+    """The SPARQL 1.1 Service Description of this endpoint, in the RDF syntax asked for."""
+    media = conneg.choose(accept, list(RDF_TYPES))
+    if media is None:
+        return text_reply(406, "no RDF format matches the Accept header")
+    turtle = f"""\
+@prefix sd: <{SD}> .
+@prefix void: <http://rdfs.org/ns/void#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+<{endpoint}> a sd:Service ;
+  sd:endpoint <{endpoint}> ;
+  sd:supportedLanguage sd:SPARQL11Query ;
+  sd:resultFormat <http://www.w3.org/ns/formats/SPARQL_Results_JSON>,
+    <http://www.w3.org/ns/formats/SPARQL_Results_XML>,
+    <http://www.w3.org/ns/formats/SPARQL_Results_CSV>,
+    <http://www.w3.org/ns/formats/SPARQL_Results_TSV>,
+    <http://www.w3.org/ns/formats/Turtle>, <http://www.w3.org/ns/formats/N-Triples>,
+    <http://www.w3.org/ns/formats/RDF_XML>, <http://www.w3.org/ns/formats/JSON-LD> ;
+  sd:feature sd:UnionDefaultGraph ;
+  sd:defaultDataset [
+    a sd:Dataset ;
+    dcterms:title "ahtgraph" ;
+    sd:defaultGraph [ a sd:Graph ; void:triples {state.loaded.quads} ]
+  ] .
+"""
+    # No sd:BasicFederatedQuery: SERVICE is refused.
+    triples = list(ox.parse(turtle, format=ox.RdfFormat.TURTLE))
+    body = _serialize_rdf(triples, media)
+    return 200, [("Content-Type", _rdf_content_type(media))], body, len(triples)
+
+
+def _rdf_content_type(media: str) -> str:
+    return media + ("; charset=utf-8" if media in ("text/turtle", "application/n-triples") else "")
+
+
+def _serialize_rdf(triples: list[Any], media: str) -> bytes:
+    if media == "application/ld+json":
+        from .. import jsonld
+
+        return jsonld.dumps(_to_rdflib(triples)).encode()
+    return formats.serialize_graph(triples, RDF_TYPES[media])
+
+
+def _to_rdflib(triples: list[Any]) -> Any:
+    from ..loading import new_graph
+
+    graph = new_graph()
+    if triples:
+        graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    return graph
+
+
+# --- Linked Data -----------------------------------------------------------------------------
+
+_ENTITY = """
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+CONSTRUCT { ?e ?p ?o . ?s ?q ?e . ?c ?cp ?co }
+WHERE {
+  { ?e ?p ?o } UNION { ?s ?q ?e }
+  UNION { { ?c rdf:subject ?e } UNION { ?c rdf:object ?e } ?c ?cp ?co }
+}
+"""
+
+
+def entity_triples(state: State, iri: str) -> list[Any]:
+    """The entity's outgoing and incoming triples with its provenance records, sorted."""
+    found = state.loaded.store.query(
+        _ENTITY,
+        substitutions={ox.Variable("e"): ox.NamedNode(iri)},
+        use_default_graph_as_union=True,
+    )
+    return sorted(set(found), key=str)
+
+
+def _rdf_reply(triples: list[Any], media: str) -> Reply:
+    body = _serialize_rdf(triples, media)
+    return 200, [("Content-Type", _rdf_content_type(media))], body, len(triples)
+
+
+def entity(state: State, slug: str, media: str | None, accept: str | None) -> Reply:
+    """``/id/{slug}``: the entity's RDF, its schema.org snippet, or (for text/html) its page."""
+    iri = ID + slug
+    triples = entity_triples(state, iri)
+    if not triples:
+        return text_reply(404, f"no entity {slug}")
+    if media == "schema":
+        from .. import schema_org
+
+        graph = state.rdflib_graph
+        try:
+            document = schema_org.snippet(graph, _uri(iri))
+        except AhtgraphError:
+            return text_reply(404, f"no schema.org description for {slug}")
+        body = schema_org.dumps(document).encode()
+        return 200, [("Content-Type", "application/ld+json")], body, None
+    if media is None:
+        media = conneg.choose(accept, ["text/html", *RDF_TYPES])
+        if media is None:
+            return text_reply(406, "no format matches the Accept header")
+    if media == "text/html":
+        return html_page(state, "entity", iri, triples)
+    return _rdf_reply(triples, media)
+
+
+def ontology(state: State, media: str | None, accept: str | None) -> Reply:
+    """``/ontology``: every triple of the ontology file, same negotiation as entities."""
+    if media is None:
+        media = conneg.choose(accept, ["text/html", *RDF_TYPES])
+        if media is None:
+            return text_reply(406, "no format matches the Accept header")
+    key = "ontology"
+    if key not in state._cache:
+        files = [p for p in state.loaded.files if p.name == "ontology.ttl"]
+        triples: list[Any] = []
+        for path in files:
+            triples += list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+        state._cache[key] = sorted(set(triples), key=str)
+    triples = state._cache[key]
+    if media == "text/html":
+        return html_page(state, "ontology", ONTOLOGY_IRI, triples)
+    return _rdf_reply(triples, media)
+
+
+def html_page(state: State, kind: str, iri: str, triples: list[Any]) -> Reply:
+    """A minimal escaped page until the web package's templates land (branch ``web``)."""
+    from html import escape
+
+    rows = "".join(
+        f"<tr><td>{escape(str(t.subject))}</td><td>{escape(str(t.predicate))}</td>"
+        f"<td>{escape(str(t.object))}</td></tr>"
+        for t in triples
+    )
+    body = (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{escape(iri)}'
+        f"</title></head><body><h1>{escape(iri)}</h1><table>{rows}</table></body></html>"
+    )
+    return 200, [("Content-Type", "text/html; charset=utf-8")], body.encode(), len(triples)
+
+
+def _uri(iri: str) -> Any:
+    from rdflib import URIRef
+
+    return URIRef(iri)
+
+
+# --- VoID ------------------------------------------------------------------------------------
+
+
+def void(state: State, endpoint: str) -> Reply:
+    """The DCAT/VoID description of the served graph, with this endpoint as void:sparqlEndpoint."""
+    key = "void:" + endpoint
+    if key not in state._cache:
+        from importlib.metadata import version
+
+        from rdflib import URIRef
+
+        from .. import dataset_description as dd
+
+        __version__ = version("ahtgraph")
+
+        graph = state.rdflib_graph
+        newest = max(p.stat().st_mtime for p in state.loaded.files) if state.loaded.files else 0
+        day = dt.datetime.fromtimestamp(newest, dt.UTC).date()
+        description = dd.describe(graph, __version__, day, [], [])
+        description.add(
+            (
+                URIRef(dd.release_iri(__version__)),
+                URIRef(dd.VOID + "sparqlEndpoint"),
+                URIRef(endpoint),
+            )
+        )
+        state._cache[key] = dd.to_turtle(description).encode()
+    body = state._cache[key]
+    return 200, [("Content-Type", "text/turtle; charset=utf-8")], body, None
+
+
+# --- named queries ---------------------------------------------------------------------------
+
+
+def named(state: State, name: str, params: list[tuple[str, str]], accept: str | None) -> Reply:
+    """``/queries/{name}``: a named query, its parameters bound as ``--param`` binds them."""
+    from .. import named_queries
+
+    try:
+        found = named_queries.find(name)
+    except AhtgraphError:
+        return text_reply(404, f"no named query {name}")
+    declared = {p.name for p in found.params}
+    bindings: dict[str, Any] = {}
+    for key, value in params:
+        key = key.lstrip("?$")
+        if key not in declared:
+            known = ", ".join(sorted(declared)) or "none"
+            return text_reply(400, f"unknown parameter {key} (this query takes: {known})")
+        if key in bindings:
+            return text_reply(400, f"parameter {key} given twice")
+        bindings[key] = _param_term(value)
+    return sparql(state, found.text, accept, [], [], bindings)
+
+
+def _param_term(value: str) -> Any:
+    """As ``--param`` binds: <IRI>, id:slug, anything else a plain string."""
+    from ..params import to_term
+
+    term = to_term(value)
+    from rdflib import URIRef
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    return ox.Literal(str(term))
+
+
+HANDLERS = {
+    "sparql": sparql,
+    "sd": service_description,
+    "entity": entity,
+    "ontology": ontology,
+    "void": void,
+    "named": named,
+}

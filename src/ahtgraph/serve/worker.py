@@ -1,0 +1,89 @@
+"""A query worker process: loads the graph once, then answers jobs one at a time.
+
+Why a process: a pyoxigraph query cannot be stopped from its own thread, so every query runs
+where it can be killed. The HTTP front (:mod:`.pool`) sends one job at a time over this
+process's stdin and reads the reply on its stdout; past ``--query-timeout`` it kills the
+process and starts another. A memory cap (RLIMIT_AS) ends a query that grows too large the same
+way: the allocation fails, the process dies or raises MemoryError, the client gets a 503.
+
+Frames are a 4-byte big-endian length and a pickle; both ends are this package, nothing else
+writes to these pipes (stdout is handed over to stderr for anything else that prints).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import resource
+import struct
+import sys
+import traceback
+from typing import Any, BinaryIO
+
+from ..errors import AhtgraphError
+
+_HEADER = struct.Struct(">I")
+
+
+def read_frame(stream: BinaryIO) -> Any:
+    """The next pickled message, or None at end of input."""
+    head = stream.read(4)
+    if len(head) < 4:
+        return None
+    (size,) = _HEADER.unpack(head)
+    return pickle.loads(stream.read(size))
+
+
+def frame(message: Any) -> bytes:
+    """A message as bytes on the wire."""
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    return _HEADER.pack(len(data)) + data
+
+
+def _limit_memory(megabytes: int) -> None:
+    """Cap this process's address space at what it uses now plus ``megabytes``."""
+    if megabytes <= 0:
+        return
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[0])
+    used = pages * os.sysconf("SC_PAGE_SIZE")
+    cap = used + megabytes * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+
+def main(argv: list[str]) -> int:
+    """Run as ``python -m ahtgraph.serve.worker CONFIG_JSON``."""
+    config = json.loads(argv[0])
+    out = sys.stdout.buffer
+    sys.stdout = sys.stderr  # stray prints must not corrupt the frames
+    inp = sys.stdin.buffer
+
+    from . import jobs
+
+    try:
+        state = jobs.State.load(config)
+    except AhtgraphError as exc:
+        out.write(frame(("error", exc.message)))
+        out.flush()
+        return 2
+    out.write(frame(("ready", state.summary())))
+    out.flush()
+    _limit_memory(int(config.get("memory_mb", 0)))
+    while True:
+        message = read_frame(inp)
+        if message is None:
+            return 0
+        try:
+            reply = jobs.handle(state, message)
+        except MemoryError:
+            reply = jobs.text_reply(503, "query ran out of memory", retry=True)
+        except Exception:  # a bug: logged here, never shown to the client
+            traceback.print_exc(file=sys.stderr)
+            reply = jobs.text_reply(500, "internal error")
+        out.write(frame(reply))
+        out.flush()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
