@@ -52,8 +52,20 @@ def _limit_memory(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 
+def _die_with_parent() -> None:
+    """Linux: SIGKILL this worker when the server process dies, even mid-query."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+    except (OSError, AttributeError):  # not Linux: end of input still stops an idle worker
+        pass
+
+
 def main(argv: list[str]) -> int:
     """Run as ``python -m ahtgraph.serve.worker CONFIG_JSON``."""
+    _die_with_parent()
     config = json.loads(argv[0])
     out = sys.stdout.buffer
     sys.stdout = sys.stderr  # stray prints must not corrupt the frames
