@@ -359,7 +359,10 @@ def _with_rdflib(text: str, facts: QueryFacts, base: str | None) -> QueryFacts:
     for clause in query.get("datasetClause") or []:
         target = clause.get("default") if clause.get("default") is not None else clause["named"]
         if getattr(target, "name", None) == "pname":
-            iri = prefixes.get(str(target.prefix or ""), "") + str(target.localname or "")
+            prefix = str(target.prefix or "")
+            if prefix not in prefixes:
+                continue  # undeclared: pyoxigraph reports the syntax error
+            iri = prefixes[prefix] + str(target.localname or "")
         else:
             iri = str(target)
         if prologue_base and not _ABSOLUTE.match(iri):
