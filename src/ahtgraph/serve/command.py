@@ -24,6 +24,13 @@ import click
     help="Extra RDF file; named graphs in .trig/.nq stay named. Repeatable.",
 )
 @click.option(
+    "--named-graph",
+    "named",
+    multiple=True,
+    metavar="FILE[=IRI]",
+    help="Load a file as a named graph (by default named by the file's IRI). Repeatable.",
+)
+@click.option(
     "--only-data", is_flag=True, help="Serve only the --data files, not the shipped graph."
 )
 @click.option(
@@ -83,6 +90,7 @@ def serve(
     host: str,
     port: int,
     data: tuple[Path, ...],
+    named: tuple[str, ...],
     only_data: bool,
     base_url: str | None,
     query_timeout: float,
@@ -109,6 +117,7 @@ def serve(
         host=host,
         port=port,
         data=list(data),
+        named=list(named),
         only_data=only_data,
         base_url=base_url,
         query_timeout=query_timeout,

@@ -1,29 +1,24 @@
-"""Writing query answers in the W3C formats, cut at a row limit and a byte limit.
+"""Answers as complete HTTP bodies: the engine's writers, cut at a row and a byte limit.
 
-Why our own writers for SELECT: pyoxigraph serialises a whole result set or nothing, while the
-server must stop at ``--max-rows`` rows and at a byte cap, say so in headers, and count rows
-for the access log. Writing here, from the engine's own terms, does all three in one pass and
-keeps the whole body in memory before any status is sent (a timeout is never a broken 200).
-Graph answers (CONSTRUCT, DESCRIBE) are cut to ``max_rows`` triples and then written by
-pyoxigraph's own serialisers.
+The writers are the CLI's (:mod:`ahtgraph.queries.writers`), so the endpoint and
+``ahtgraph query`` print the same bytes. What the server adds: the whole body is written into
+memory before any status is sent (a timeout is never a broken 200), rows stop at
+``--max-rows`` (the engine's limit) or once the body passes the byte cap (checked before each
+row, so a body ends at most one row past it), and the caller learns both counts for its
+headers and the access log.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
+import io
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
-import pyoxigraph as ox
+from ..graph.engine import Boolean, Rows, Triples
+from ..queries import writers
 
-from ..prefixes import PREFIXES
-
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-
-#: media type → writer name, for SELECT and ASK answers; the first is the default.
+#: media type → writer, for SELECT and ASK answers; the first is the default.
 RESULTS_TYPES = {
     "application/sparql-results+json": "json",
     "application/sparql-results+xml": "xml",
@@ -32,20 +27,24 @@ RESULTS_TYPES = {
     "application/json": "json",
     "application/xml": "xml",
 }
-#: media type → pyoxigraph format, for CONSTRUCT and DESCRIBE answers; the first is the default.
+#: media type → writer, for CONSTRUCT and DESCRIBE answers; the first is the default.
 GRAPH_TYPES = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "text/plain": ox.RdfFormat.N_TRIPLES,
+    "text/turtle": "turtle",
+    "application/n-triples": "nt",
+    "application/ld+json": "jsonld",
+    "application/rdf+xml": "xml",
+    "text/plain": "nt",
 }
-#: What a response says its type is (charset where the format is text).
+#: What a response says its type is.
 CONTENT_TYPES = {
     "json": "application/sparql-results+json",
     "xml": "application/sparql-results+xml",
     "csv": "text/csv; charset=utf-8",
     "tsv": "text/tab-separated-values; charset=utf-8",
+    "turtle": "text/turtle; charset=utf-8",
+    "nt": "application/n-triples; charset=utf-8",
+    "jsonld": "application/ld+json",
+    "rdfxml": "application/rdf+xml",
 }
 
 
@@ -59,204 +58,61 @@ class Written:
     truncated: bool
 
 
-# --- terms -----------------------------------------------------------------------------------
+class _Capped(io.StringIO):
+    """A text buffer that knows its size, so the row stream can stop at the byte cap."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.size = 0
+
+    def write(self, text: str) -> int:
+        self.size += len(text)
+        return super().write(text)
 
 
-def _json_term(term: Any) -> str:
-    if isinstance(term, ox.NamedNode):
-        return '{"type":"uri","value":' + json.dumps(term.value, ensure_ascii=False) + "}"
-    if isinstance(term, ox.BlankNode):
-        return '{"type":"bnode","value":' + json.dumps(term.value, ensure_ascii=False) + "}"
-    if isinstance(term, ox.Literal):
-        head = '{"type":"literal","value":' + json.dumps(term.value, ensure_ascii=False)
-        if term.language:
-            return head + ',"xml:lang":' + json.dumps(term.language) + "}"
-        datatype = term.datatype.value
-        if datatype == XSD_STRING:
-            return head + "}"
-        return head + ',"datatype":' + json.dumps(datatype) + "}"
-    if isinstance(term, ox.Triple):
-        return (
-            '{"type":"triple","value":{"subject":'
-            + _json_term(term.subject)
-            + ',"predicate":'
-            + _json_term(term.predicate)
-            + ',"object":'
-            + _json_term(term.object)
-            + "}}"
+def _until_full(
+    items: Iterable[Any], out: _Capped, max_bytes: int, cut: list[bool]
+) -> Iterator[Any]:
+    for item in items:
+        if out.size > max_bytes:
+            cut.append(True)
+            return
+        yield item
+
+
+def write(answer: Rows | Boolean | Triples, media: str, max_bytes: int) -> Written:
+    """An engine answer in the negotiated media type, whole, with its row count."""
+    out = _Capped()
+    cut: list[bool] = []
+    if isinstance(answer, Boolean):
+        writer = RESULTS_TYPES[media]
+        writers.write_boolean(writer, bool(answer), out)
+        return Written(out.getvalue().encode(), CONTENT_TYPES[writer], 1, False)
+    if isinstance(answer, Rows):
+        writer = RESULTS_TYPES[media]
+        count = writers.write_rows(
+            writer, answer.variables, _until_full(answer, out, max_bytes, cut), out
         )
-    raise TypeError(f"unexpected term {term!r}")
-
-
-def _xml_term(term: Any) -> str:
-    if isinstance(term, ox.NamedNode):
-        return f"<uri>{escape(term.value)}</uri>"
-    if isinstance(term, ox.BlankNode):
-        return f"<bnode>{escape(term.value)}</bnode>"
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
-        if term.datatype.value == XSD_STRING:
-            return f"<literal>{escape(term.value)}</literal>"
-        return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
-    if isinstance(term, ox.Triple):
-        return (
-            f"<triple><subject>{_xml_term(term.subject)}</subject>"
-            f"<predicate>{_xml_term(term.predicate)}</predicate>"
-            f"<object>{_xml_term(term.object)}</object></triple>"
-        )
-    raise TypeError(f"unexpected term {term!r}")
-
-
-def _csv_field(term: Any) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, ox.BlankNode):
-        text = "_:" + term.value
-    elif isinstance(term, ox.NamedNode | ox.Literal):
-        text = term.value
-    else:
-        text = str(term)
-    if any(ch in text for ch in ',"\r\n'):
-        return '"' + text.replace('"', '""') + '"'
-    return text
-
-
-def _tsv_field(term: Any) -> str:
-    # N-Triples-like encoding; pyoxigraph's str() escapes tabs and newlines inside literals.
-    return "" if term is None else str(term)
-
-
-# --- SELECT and ASK --------------------------------------------------------------------------
-
-
-def _rows(
-    solutions: Iterable[Any],
-    variables: list[str],
-    row: Any,
-    max_rows: int,
-    max_bytes: int,
-    size: int,
-) -> tuple[list[str], bool]:
-    """The written rows, and whether the row or byte limit cut the answer."""
-    rows: list[str] = []
-    for solution in solutions:
-        if len(rows) >= max_rows:
-            return rows, True
-        text = row(solution, variables)
-        size += len(text.encode())
-        if size > max_bytes:
-            return rows, True
-        rows.append(text)
-    return rows, False
-
-
-def write_select(
-    solutions: Any, variables: list[str], writer: str, max_rows: int, max_bytes: int
-) -> Written:
-    """A SELECT answer in ``writer``'s format, at most ``max_rows`` rows and about max_bytes."""
-    if writer == "json":
-        head = (
-            '{"head":{"vars":'
-            + json.dumps(variables, ensure_ascii=False, separators=(",", ":"))
-            + '},"results":'
-        )
-        head += '{"bindings":['
-        tail = "]}}"
-
-        def row(solution: Any, names: list[str]) -> str:
-            parts = []
-            for name in names:
-                term = solution[name]
-                if term is not None:
-                    parts.append(json.dumps(name, ensure_ascii=False) + ":" + _json_term(term))
-            return "{" + ",".join(parts) + "}"
-
-        sep = ","
-    elif writer == "xml":
-        head = (
-            '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
-            "<head>"
-            + "".join(f"<variable name={quoteattr(v)}/>" for v in variables)
-            + "</head><results>"
-        )
-        tail = "</results></sparql>\n"
-
-        def row(solution: Any, names: list[str]) -> str:
-            parts = ["<result>"]
-            for name in names:
-                term = solution[name]
-                if term is not None:
-                    parts.append(f"<binding name={quoteattr(name)}>{_xml_term(term)}</binding>")
-            parts.append("</result>")
-            return "".join(parts)
-
-        sep = ""
-    elif writer == "csv":
-        head = ",".join(variables) + "\r\n"
-        tail = ""
-
-        def row(solution: Any, names: list[str]) -> str:
-            return ",".join(_csv_field(solution[n]) for n in names) + "\r\n"
-
-        sep = ""
-    else:
-        head = "\t".join("?" + v for v in variables) + "\n"
-        tail = ""
-
-        def row(solution: Any, names: list[str]) -> str:
-            return "\t".join(_tsv_field(solution[n]) for n in names) + "\n"
-
-        sep = ""
-    rows, truncated = _rows(solutions, variables, row, max_rows, max_bytes, len(head))
-    body = head + sep.join(rows) + tail
-    return Written(body.encode(), CONTENT_TYPES[writer], len(rows), truncated)
-
-
-def write_ask(answer: bool, writer: str) -> Written:
-    """An ASK answer; CSV and TSV carry it as one column named ``_askResult`` (as Jena does)."""
-    value = "true" if answer else "false"
-    if writer == "json":
-        body = '{"head":{},"boolean":' + value + "}"
-    elif writer == "xml":
-        body = (
-            '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
-            f"<head></head><boolean>{value}</boolean></sparql>\n"
-        )
-    elif writer == "csv":
-        body = f"_askResult\r\n{value}\r\n"
-    else:
-        body = f"?_askResult\n{value}\n"
-    return Written(body.encode(), CONTENT_TYPES[writer], 1, False)
-
-
-# --- CONSTRUCT and DESCRIBE ------------------------------------------------------------------
-
-
-def write_graph(triples: Iterable[Any], media_type: str, max_rows: int, max_bytes: int) -> Written:
-    """A graph answer: at most ``max_rows`` triples, fewer if the body would pass max_bytes."""
-    kept: list[Any] = []
-    truncated = False
-    for triple in triples:
-        if len(kept) >= max_rows:
-            truncated = True
-            break
-        kept.append(triple)
-    fmt = GRAPH_TYPES[media_type]
-    while True:
-        body = serialize_graph(kept, fmt)
-        if len(body) <= max_bytes or not kept:
-            break
-        truncated = True
+        truncated = answer.truncated or bool(cut)
+        return Written(out.getvalue().encode(), CONTENT_TYPES[writer], count, truncated)
+    writer = GRAPH_TYPES.get(media, "turtle")
+    kept = list(_until_full(answer, out, max_bytes, cut))
+    body = serialize_graph(kept, writer)
+    while len(body) > max_bytes and kept:  # graph writers cannot stop half-way: halve
+        cut.append(True)
         kept = kept[: len(kept) // 2]
-    ctype = media_type if media_type != "text/plain" else "application/n-triples"
-    if media_type in ("text/turtle", "application/n-triples", "text/plain"):
-        ctype += "; charset=utf-8"
-    return Written(body, ctype, len(kept), truncated)
+        body = serialize_graph(kept, writer)
+    kind = "rdfxml" if writer == "xml" else writer
+    return Written(body, CONTENT_TYPES[kind], len(kept), answer.truncated or bool(cut))
 
 
-def serialize_graph(triples: list[Any], fmt: Any) -> bytes:
-    """Triples in one RDF syntax; Turtle uses the project's fixed prefixes."""
-    if fmt == ox.RdfFormat.TURTLE:
-        return ox.serialize(triples, format=fmt, prefixes=PREFIXES) or b""
-    return ox.serialize(triples, format=fmt) or b""
+def serialize_graph(triples: list[Any], writer: str) -> bytes:
+    """Triples in one RDF syntax; JSON-LD with the project's inline context (never remote)."""
+    if writer == "jsonld":
+        from .. import jsonld
+        from ..graph.rdflib_terms import to_graph
+
+        return jsonld.dumps(to_graph(triples)).encode()
+    out = io.StringIO()
+    writers.write_triples(writer, triples, out)
+    return out.getvalue().encode()

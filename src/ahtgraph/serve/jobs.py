@@ -21,12 +21,7 @@ from .backend import QueryRefused
 
 Reply = tuple[int, list[tuple[str, str]], bytes, int | None]
 
-RDF_TYPES = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-}
+RDF_TYPES = ("text/turtle", "application/n-triples", "application/rdf+xml", "application/ld+json")
 #: file twin → media type, for /id/{slug}.ext and /ontology.ext
 TWINS = {
     ".ttl": "text/turtle",
@@ -57,7 +52,10 @@ class State:
 
     @classmethod
     def load(cls, config: dict[str, Any]) -> State:
-        return cls(backend.load(config.get("data", []), config.get("only_data", False)), config)
+        loaded = backend.load(
+            config.get("data", []), config.get("named", []), config.get("only_data", False)
+        )
+        return cls(loaded, config)
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -96,47 +94,29 @@ def handle(state: State, message: tuple[str, dict[str, Any]]) -> Reply:
 # --- SPARQL ----------------------------------------------------------------------------------
 
 
-def _limit_headers(written: formats.Written, max_rows: int) -> list[tuple[str, str]]:
-    if not written.truncated:
-        return []
-    return [("X-Result-Limit", str(max_rows)), ("X-Result-Truncated", "true")]
-
-
 def sparql(
     state: State,
     query: str,
     accept: str | None,
     default_graphs: list[str],
     named_graphs: list[str],
-    bindings: dict[str, Any] | None = None,
+    params: list[str] | None = None,
 ) -> Reply:
     """A SPARQL query, negotiated, run, cut at the limits and written completely."""
-    inspected = backend.inspect(query)
-    if inspected.form in ("SELECT", "ASK", ""):
-        media = conneg.choose(accept, list(formats.RESULTS_TYPES))
-    else:
+    facts = backend.check(query)
+    if facts.form in ("CONSTRUCT", "DESCRIBE"):
         media = conneg.choose(accept, list(formats.GRAPH_TYPES))
+    else:
+        media = conneg.choose(accept, list(formats.RESULTS_TYPES))
     if media is None:
         return text_reply(406, "no result format matches the Accept header")
     answer = backend.execute(
-        state.loaded, query, inspected, default_graphs, named_graphs, bindings or None
+        state.loaded, query, default_graphs, named_graphs, params, limit=state.max_rows
     )
-    max_rows, max_bytes = state.max_rows, state.max_bytes
-    if isinstance(answer, ox.QueryBoolean):
-        written = formats.write_ask(bool(answer), formats.RESULTS_TYPES[media])
-    elif isinstance(answer, ox.QuerySolutions):
-        names = [v.value for v in answer.variables]
-        if inspected.select_star:
-            order = {name: i for i, name in enumerate(inspected.variables)}
-            names.sort(key=lambda n: order.get(n, len(order)))
-        written = formats.write_select(
-            answer, names, formats.RESULTS_TYPES[media], max_rows, max_bytes
-        )
-    else:
-        if media not in formats.GRAPH_TYPES:
-            media = "text/turtle"
-        written = formats.write_graph(answer, media, max_rows, max_bytes)
-    headers = [("Content-Type", written.content_type), *_limit_headers(written, max_rows)]
+    written = formats.write(answer, media, state.max_bytes)
+    headers = [("Content-Type", written.content_type)]
+    if written.truncated:
+        headers += [("X-Result-Limit", str(state.max_rows)), ("X-Result-Truncated", "true")]
     return 200, headers, written.body, written.rows
 
 
@@ -181,20 +161,7 @@ def _rdf_content_type(media: str) -> str:
 
 
 def _serialize_rdf(triples: list[Any], media: str) -> bytes:
-    if media == "application/ld+json":
-        from .. import jsonld
-
-        return jsonld.dumps(_to_rdflib(triples)).encode()
-    return formats.serialize_graph(triples, RDF_TYPES[media])
-
-
-def _to_rdflib(triples: list[Any]) -> Any:
-    from ..loading import new_graph
-
-    graph = new_graph()
-    if triples:
-        graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
-    return graph
+    return formats.serialize_graph(triples, formats.GRAPH_TYPES[media])
 
 
 # --- Linked Data -----------------------------------------------------------------------------
@@ -333,28 +300,12 @@ def named(state: State, name: str, params: list[tuple[str, str]], accept: str | 
     except AhtgraphError:
         return text_reply(404, f"no named query {name}")
     declared = {p.name for p in found.params}
-    bindings: dict[str, Any] = {}
-    for key, value in params:
-        key = key.lstrip("?$")
-        if key not in declared:
+    for key, _ in params:
+        if key.lstrip("?$") not in declared:
             known = ", ".join(sorted(declared)) or "none"
             return text_reply(400, f"unknown parameter {key} (this query takes: {known})")
-        if key in bindings:
-            return text_reply(400, f"parameter {key} given twice")
-        bindings[key] = _param_term(value)
-    return sparql(state, found.text, accept, [], [], bindings)
-
-
-def _param_term(value: str) -> Any:
-    """As ``--param`` binds: <IRI>, id:slug, anything else a plain string."""
-    from ..params import to_term
-
-    term = to_term(value)
-    from rdflib import URIRef
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    return ox.Literal(str(term))
+    bound = [f"{key.lstrip('?$')}={value}" for key, value in params]
+    return sparql(state, found.text, accept, [], [], bound)
 
 
 HANDLERS = {

@@ -26,6 +26,7 @@ class Options:
     host: str = "127.0.0.1"
     port: int = 8000
     data: list[Path] = field(default_factory=list)
+    named: list[str] = field(default_factory=list)
     only_data: bool = False
     base_url: str | None = None
     query_timeout: float = 10.0
@@ -61,6 +62,7 @@ async def serve(options: Options) -> int:
     bound_url = f"http://{shown}:{port}"
     config = {
         "data": [str(p) for p in options.data],
+        "named": list(options.named),
         "only_data": options.only_data,
         "max_rows": options.max_rows,
         "max_bytes": options.max_response_bytes,
