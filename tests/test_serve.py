@@ -97,6 +97,18 @@ def test_graph_results_are_the_same_graph_in_every_format(server: Server) -> Non
         assert server_all.stop() == 0
 
 
+def test_relative_iris_in_a_query_resolve_against_the_endpoint(server: Server) -> None:
+    response = server.client.get(
+        "/sparql",
+        params={"query": "CONSTRUCT { <s> <p> 1 } WHERE {}"},
+        headers={"Accept": "application/n-triples", "Host": "example.org"},
+    )
+    assert response.text == (
+        "<http://example.org/s> <http://example.org/p> "
+        '"1"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+    )
+
+
 def test_unmatched_accept_is_406(server: Server) -> None:
     response = server.client.get(
         "/sparql", params={"query": "ASK {}"}, headers={"Accept": "image/png"}

@@ -215,6 +215,8 @@ class App:
             "accept": request.headers.get("accept"),
             "default_graphs": default_graphs,
             "named_graphs": named_graphs,
+            # relative IRIs in a query resolve against the endpoint (RFC 3986 5.1.3)
+            "base_iri": self.endpoint(request),
         }
         return await self.job(request, ("sparql", message), cors=True)
 

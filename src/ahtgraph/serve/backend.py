@@ -80,9 +80,9 @@ class QueryRefused(AhtgraphError):
         self.status = status
 
 
-def check(text: str) -> QueryFacts:
+def check(text: str, base_iri: str | None = None) -> QueryFacts:
     """The inspector's facts; refuses updates (403) and SERVICE (400) in the server's words."""
-    facts = cached_inspect(text)
+    facts = cached_inspect(text, base_iri=base_iri)  # the engine's own call: one cache entry
     if facts.update:
         raise QueryRefused("updates are not accepted: this endpoint is read-only", 403)
     if facts.service:
@@ -97,6 +97,7 @@ def execute(
     named_graph_uris: Sequence[str],
     params: Iterable[str] | None = None,
     limit: int | None = None,
+    base_iri: str | None = None,
 ) -> Answer:
     """Run a checked query; the engine's answer, streaming at most ``limit`` rows or triples.
 
@@ -108,5 +109,5 @@ def execute(
     if default_graph_uris or named_graph_uris:
         default, named = list(default_graph_uris), list(named_graph_uris)
     return loaded.engine.query(
-        text, params, default_graphs=default, named_graphs=named, limit=limit
+        text, params, base_iri=base_iri, default_graphs=default, named_graphs=named, limit=limit
     )

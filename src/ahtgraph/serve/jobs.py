@@ -101,9 +101,10 @@ def sparql(
     default_graphs: list[str],
     named_graphs: list[str],
     params: list[str] | None = None,
+    base_iri: str | None = None,
 ) -> Reply:
     """A SPARQL query, negotiated, run, cut at the limits and written completely."""
-    facts = backend.check(query)
+    facts = backend.check(query, base_iri)
     if facts.form in ("CONSTRUCT", "DESCRIBE"):
         media = conneg.choose(accept, list(formats.GRAPH_TYPES))
     else:
@@ -111,7 +112,7 @@ def sparql(
     if media is None:
         return text_reply(406, "no result format matches the Accept header")
     answer = backend.execute(
-        state.loaded, query, default_graphs, named_graphs, params, limit=state.max_rows
+        state.loaded, query, default_graphs, named_graphs, params, state.max_rows, base_iri
     )
     written = formats.write(answer, media, state.max_bytes)
     headers = [("Content-Type", written.content_type)]
