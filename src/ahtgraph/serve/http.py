@@ -10,6 +10,7 @@ body is complete.
 from __future__ import annotations
 
 import asyncio
+import email.utils
 import sys
 import time
 from collections.abc import Awaitable, Callable
@@ -54,11 +55,25 @@ def text_response(
 
 
 _REASONS = {s.value: s.phrase for s in HTTPStatus}
+_date: tuple[int, str] = (0, "")
+
+
+def http_date() -> str:
+    """The Date header (RFC 9110 6.6.1), formatted once a second."""
+    global _date
+    now = int(time.time())
+    if _date[0] != now:
+        _date = (now, email.utils.formatdate(now, usegmt=True))
+    return _date[1]
 
 
 def encode(response: Response, head_only: bool, keep_alive: bool) -> bytes:
     """Status line, headers and body as bytes."""
-    lines = [f"HTTP/1.1 {response.status} {_REASONS.get(response.status, 'Status')}"]
+    lines = [
+        f"HTTP/1.1 {response.status} {_REASONS.get(response.status, 'Status')}",
+        f"Date: {http_date()}",
+        "Server: ahtgraph",
+    ]
     for name, value in response.headers:
         lines.append(f"{name}: {value}")
     lines.append(f"Content-Length: {len(response.body)}")
@@ -186,6 +201,8 @@ class HttpProtocol(asyncio.Protocol):
         if length is not None and length.isdigit() and int(length) > self.max_body:
             self._refused = text_response(413, f"request body over {self.max_body} bytes")
             raise httptools.HttpParserError("body too large")
+        if self._headers.get("expect", "").lower() == "100-continue" and self.transport:
+            self.transport.write(b"HTTP/1.1 100 Continue\r\n\r\n")
 
     def on_body(self, body: bytes) -> None:
         self._body_size += len(body)
