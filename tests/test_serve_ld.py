@@ -156,3 +156,38 @@ def test_no_stack_trace_reaches_a_client(server: Server) -> None:
         assert response.status_code in (400, 404), path
         assert "Traceback" not in response.text
         assert 'File "' not in response.text
+
+
+def test_pages_are_the_web_packages_pages_with_server_links(server: Server, graph: Graph) -> None:
+    from ahtgraph.web import views
+    from ahtgraph.web.links import ServerLinks
+    from ahtgraph.web.render import render
+
+    model = views.ViewModel(graph)
+    for lang in ("en", "fr"):
+        expected = render(
+            None, views.entity_view(model, "greta", lang), links=ServerLinks("", lang)
+        )
+        query = {} if lang == "en" else {"lang": lang}
+        served = server.client.get("/id/greta", params=query, headers={"Accept": "text/html"})
+        assert served.status_code == 200
+        assert served.text == expected
+        assert served.text == server.client.get("/id/greta.html", params=query).text
+    assert server.client.get(
+        "/id/greta", params={"lang": "xx"}, headers={"Accept": "text/html"}
+    ).text.startswith('<!DOCTYPE html>\n<html lang="en">')
+
+
+def test_query_page_and_static_files(server: Server) -> None:
+    page = server.client.get("/sparql", headers={"Accept": "text/html"})
+    assert page.status_code == 200
+    assert 'action="/sparql"' in page.text
+    assert '<script src="/static/query.js"></script>' in page.text
+    assert "<script>" not in page.text  # nothing inline: the CSP allows scripts from 'self' only
+    assert "default-src 'none'" in page.headers["content-security-policy"]
+    for name, media in (("query.js", "text/javascript"), ("style.css", "text/css")):
+        response = server.client.get(f"/static/{name}")
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith(media)
+    assert server.client.get("/static/../app.py").status_code == 404
+    assert server.client.get("/static/none.js").status_code == 404

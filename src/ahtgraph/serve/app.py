@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 from . import conneg
 from .http import Request, Response, text_response
@@ -40,6 +41,14 @@ _ID_TWINS = {
     ".rdf": "application/rdf+xml",
     ".jsonld": "application/ld+json",
     ".html": "text/html",
+}
+LANGUAGES = ("en", "fr", "nl")
+_STATIC_TYPES = {
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".txt": "text/plain; charset=utf-8",
 }
 _QUERY_TWINS = {
     ".json": "application/sparql-results+json",
@@ -99,7 +108,9 @@ class App:
             if path.startswith("/queries/"):
                 return await self.named(request, path[len("/queries/") :])
             if path == "/":
-                return self.home()
+                return await self.job(request, ("home", self.page_args(request)))
+            if path.startswith("/static/"):
+                return self.static(request, path[len("/static/") :])
             return text_response(404, "not found")
         except BadRequest as exc:
             cors = CORS if path.startswith(("/sparql", "/id/")) else []
@@ -141,6 +152,65 @@ class App:
             if self.etag in tags or "*" in tags:
                 return Response(304, [("ETag", self.etag), ("Vary", "Accept")])
         return None
+
+    # -- pages
+
+    @cached_property
+    def base_path(self) -> str:
+        """The path of --base-url (pages link under it), "" at the root."""
+        return urlsplit(self.settings.base_url).path.rstrip("/") if self.settings.base_url else ""
+
+    def page_args(self, request: Request) -> dict[str, str]:
+        """The page language (``?lang=en|fr|nl``, English otherwise) and the links' base."""
+        lang = next((v for k, v in _params(request.query) if k == "lang"), "en")
+        return {"lang": lang if lang in LANGUAGES else "en", "base": self.base_path}
+
+    @cached_property
+    def static_files(self) -> dict[str, bytes]:
+        from ..web import static_dir
+
+        folder = static_dir()
+        return {
+            p.name: p.read_bytes()
+            for p in folder.iterdir()
+            if p.is_file() and p.suffix in _STATIC_TYPES
+        }
+
+    def static(self, request: Request, name: str) -> Response:
+        body = self.static_files.get(name)
+        if body is None:
+            return text_response(404, "not found")
+        ctype = _STATIC_TYPES[name[name.rfind(".") :]]
+        headers = [
+            ("Content-Type", ctype),
+            ("Cache-Control", "public, max-age=3600"),
+            ("ETag", self.etag),
+            ("X-Content-Type-Options", "nosniff"),
+        ]
+        return Response(200, headers, body)
+
+    def query_page(self, request: Request) -> Response:
+        """The query page (editor, examples, results table), rendered here: it needs no graph."""
+        from .. import named_queries
+        from ..web import views
+        from ..web.links import ServerLinks
+        from ..web.render import render
+
+        args = self.page_args(request)
+        view = views.query_page_view(named_queries.catalogue(), args["lang"])
+        html = render(None, view, links=ServerLinks(args["base"], args["lang"]))
+        return self.html_response(html.encode(), cors=True)
+
+    def html_response(self, body: bytes, cors: bool = False) -> Response:
+        headers = [
+            ("Content-Type", "text/html; charset=utf-8"),
+            ("Content-Security-Policy", CSP),
+            ("X-Content-Type-Options", "nosniff"),
+            ("Vary", "Accept"),
+            ("Cache-Control", "public, max-age=300"),
+            *(CORS if cors else []),
+        ]
+        return Response(200, headers, body)
 
     # -- /sparql
 
@@ -225,9 +295,7 @@ class App:
         rdf = ["text/turtle", "application/n-triples", "application/rdf+xml", "application/ld+json"]
         choice = conneg.choose(accept, [*rdf, "text/html"])
         if choice == "text/html" and not (accept or "").startswith("*/*"):
-            return self.html(
-                "Query the graph", "<p>The query page is coming with the web package.</p>", True
-            )
+            return self.query_page(request)
         message = {"endpoint": self.endpoint(request), "accept": accept}
         return await self.job(request, ("sd", message), cors=True)
 
@@ -241,6 +309,7 @@ class App:
         if cached is not None:
             return cached
         message = {"slug": slug, "media": media, "accept": request.headers.get("accept")}
+        message.update(self.page_args(request))
         return await self.job(request, ("entity", message), cors=True)
 
     async def ontology(self, request: Request, rest: str) -> Response:
@@ -253,6 +322,7 @@ class App:
         if cached is not None:
             return cached
         message = {"media": media, "accept": request.headers.get("accept")}
+        message.update(self.page_args(request))
         return await self.job(request, ("ontology", message))
 
     # -- named queries
@@ -272,15 +342,8 @@ class App:
             for q in found
         ]
         choice = conneg.choose(request.headers.get("accept"), ["application/json", "text/html"])
-        if choice == "text/html":
-            from html import escape
-
-            rows = "".join(
-                f'<li><a href="/queries/{escape(i["name"])}">{escape(i["name"])}</a>: '
-                f"{escape(i['title'])}</li>"
-                for i in items
-            )
-            return self.html("Named queries", f"<ul>{rows}</ul>")
+        if choice == "text/html":  # the query page lists them as examples
+            return self.query_page(request)
         body = json.dumps({"queries": items}, ensure_ascii=False, indent=2).encode()
         return Response(200, [("Content-Type", "application/json"), ("Vary", "Accept")], body)
 
@@ -317,30 +380,6 @@ class App:
         return Response(
             200, [("Content-Type", "application/json"), ("Cache-Control", "no-store")], text
         )
-
-    def home(self) -> Response:
-        body = (
-            '<p>A SPARQL endpoint at <a href="/sparql">/sparql</a>; entities at /id/{slug}; '
-            'the ontology at <a href="/ontology">/ontology</a>; '
-            '<a href="/queries">named queries</a>.</p>'
-        )
-        return self.html("ahtgraph", body)
-
-    def html(self, title: str, body: str, cors: bool = False) -> Response:
-        from html import escape
-
-        page = (
-            f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}'
-            f"</title></head><body><h1>{escape(title)}</h1>{body}</body></html>"
-        )
-        headers = [
-            ("Content-Type", "text/html; charset=utf-8"),
-            ("Content-Security-Policy", CSP),
-            ("X-Content-Type-Options", "nosniff"),
-            ("Vary", "Accept"),
-            *(CORS if cors else []),
-        ]
-        return Response(200, headers, page.encode())
 
 
 def _params(text: str) -> list[tuple[str, str]]:

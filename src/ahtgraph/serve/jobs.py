@@ -8,6 +8,7 @@ is complete before the front sends any status line.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -30,7 +31,6 @@ TWINS = {
     ".jsonld": "application/ld+json",
     ".html": "text/html",
 }
-ONTOLOGY_IRI = "https://w3id.org/ahtgraph/ontology"
 RDF = PREFIXES["rdf"]
 
 
@@ -49,6 +49,8 @@ class State:
     loaded: backend.Loaded
     config: dict[str, Any]
     _cache: dict[str, Any] = field(default_factory=dict)
+    #: Held while the page model is built (by :meth:`warm` in the background, or by a job).
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
     def load(cls, config: dict[str, Any]) -> State:
@@ -71,6 +73,22 @@ class State:
     @property
     def max_bytes(self) -> int:
         return int(self.config.get("max_bytes", 50_000_000))
+
+    def model(self) -> Any:
+        """The web package's view model of the graph; built once (seconds: call with lock)."""
+        if "model" not in self._cache:
+            from ..web import views
+
+            self._cache["model"] = views.ViewModel(self.rdflib_graph)
+        return self._cache["model"]
+
+    def warm(self) -> None:
+        """Build the page model and the English entity pages' shared data in the background,
+        so the first visitor of a fresh worker does not wait seconds for them."""
+        with self.lock:
+            model = self.model()
+            model.entities("en")
+            model.snippets("en")  # the schema.org mapping: seconds, in rdflib's SPARQL
 
     @cached_property
     def rdflib_graph(self) -> Any:
@@ -192,7 +210,14 @@ def _rdf_reply(triples: list[Any], media: str) -> Reply:
     return 200, [("Content-Type", _rdf_content_type(media))], body, len(triples)
 
 
-def entity(state: State, slug: str, media: str | None, accept: str | None) -> Reply:
+def entity(
+    state: State,
+    slug: str,
+    media: str | None,
+    accept: str | None,
+    lang: str = "en",
+    base: str = "",
+) -> Reply:
     """``/id/{slug}``: the entity's RDF, its schema.org snippet, or (for text/html) its page."""
     iri = ID + slug
     triples = entity_triples(state, iri)
@@ -201,7 +226,8 @@ def entity(state: State, slug: str, media: str | None, accept: str | None) -> Re
     if media == "schema":
         from .. import schema_org
 
-        graph = state.rdflib_graph
+        with state.lock:
+            graph = state.rdflib_graph
         try:
             document = schema_org.snippet(graph, _uri(iri))
         except AhtgraphError:
@@ -213,11 +239,13 @@ def entity(state: State, slug: str, media: str | None, accept: str | None) -> Re
         if media is None:
             return text_reply(406, "no format matches the Accept header")
     if media == "text/html":
-        return html_page(state, "entity", iri, triples)
+        return page(state, "entity", lang, base, slug)
     return _rdf_reply(triples, media)
 
 
-def ontology(state: State, media: str | None, accept: str | None) -> Reply:
+def ontology(
+    state: State, media: str | None, accept: str | None, lang: str = "en", base: str = ""
+) -> Reply:
     """``/ontology``: every triple of the ontology file, same negotiation as entities."""
     if media is None:
         media = conneg.choose(accept, ["text/html", *RDF_TYPES])
@@ -232,24 +260,34 @@ def ontology(state: State, media: str | None, accept: str | None) -> Reply:
         state._cache[key] = sorted(set(triples), key=str)
     triples = state._cache[key]
     if media == "text/html":
-        return html_page(state, "ontology", ONTOLOGY_IRI, triples)
+        return page(state, "ontology", lang, base)
     return _rdf_reply(triples, media)
 
 
-def html_page(state: State, kind: str, iri: str, triples: list[Any]) -> Reply:
-    """A minimal escaped page until the web package's templates land (branch ``web``)."""
-    from html import escape
+def page(state: State, kind: str, lang: str, base: str, slug: str = "") -> Reply:
+    """An HTML page (home, entity, ontology) from the web package's view model and templates,
+    the same pages ``ahtgraph site`` writes, with the server's links."""
+    from .. import named_queries
+    from ..web import views
+    from ..web.links import ServerLinks
+    from ..web.render import render
 
-    rows = "".join(
-        f"<tr><td>{escape(str(t.subject))}</td><td>{escape(str(t.predicate))}</td>"
-        f"<td>{escape(str(t.object))}</td></tr>"
-        for t in triples
-    )
-    body = (
-        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{escape(iri)}'
-        f"</title></head><body><h1>{escape(iri)}</h1><table>{rows}</table></body></html>"
-    )
-    return 200, [("Content-Type", "text/html; charset=utf-8")], body.encode(), len(triples)
+    key = f"page:{kind}:{lang}:{base}:{slug}"
+    if key in state._cache:
+        return 200, [("Content-Type", "text/html; charset=utf-8")], state._cache[key], None
+    with state.lock:
+        model = state.model()
+        if kind == "entity":
+            view = views.entity_view(model, slug, lang)
+            if view is None:
+                return text_reply(404, f"no page for {slug}")
+        elif kind == "home":
+            view = views.home_view(model, lang, named_queries.catalogue())
+        else:
+            view = views.ontology_view(model, lang)
+        state._cache[key] = render(None, view, links=ServerLinks(base, lang)).encode()
+    body = state._cache[key]
+    return 200, [("Content-Type", "text/html; charset=utf-8")], body, None
 
 
 def _uri(iri: str) -> Any:
@@ -273,7 +311,8 @@ def void(state: State, endpoint: str) -> Reply:
 
         __version__ = version("ahtgraph")
 
-        graph = state.rdflib_graph
+        with state.lock:
+            graph = state.rdflib_graph
         newest = max(p.stat().st_mtime for p in state.loaded.files) if state.loaded.files else 0
         day = dt.datetime.fromtimestamp(newest, dt.UTC).date()
         description = dd.describe(graph, __version__, day, [], [])
@@ -309,7 +348,13 @@ def named(state: State, name: str, params: list[tuple[str, str]], accept: str | 
     return sparql(state, found.text, accept, [], [], bound)
 
 
+def home(state: State, lang: str = "en", base: str = "") -> Reply:
+    """``/``: the home page (search, network picture, example queries)."""
+    return page(state, "home", lang, base)
+
+
 HANDLERS = {
+    "home": home,
     "sparql": sparql,
     "sd": service_description,
     "entity": entity,

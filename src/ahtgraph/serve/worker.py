@@ -63,6 +63,13 @@ def _die_with_parent() -> None:
         pass
 
 
+def _warm(state: Any) -> None:
+    try:
+        state.warm()
+    except Exception:  # a page will show the same error to its first visitor, once
+        traceback.print_exc(file=sys.stderr)
+
+
 def main(argv: list[str]) -> int:
     """Run as ``python -m ahtgraph.serve.worker CONFIG_JSON``."""
     _die_with_parent()
@@ -82,6 +89,10 @@ def main(argv: list[str]) -> int:
     out.write(frame(("ready", state.summary())))
     out.flush()
     _limit_memory(int(config.get("memory_mb", 0)))
+    if config.get("pages", True):
+        import threading
+
+        threading.Thread(target=_warm, args=(state,), daemon=True).start()
     while True:
         message = read_frame(inp)
         if message is None:
