@@ -81,6 +81,7 @@ def start_ahtgraph(timeout: float) -> tuple[subprocess.Popen[str], str]:
         raise SystemExit(f"ahtgraph serve did not start: {first}")
     url = found.group(1)
     wait_up(url)
+    time.sleep(8)  # each worker builds its page model in the background once: let it finish
     return process, url
 
 

@@ -7,6 +7,7 @@ updates, unknown routes) are answered here at once.
 
 from __future__ import annotations
 
+import collections
 import json
 import re
 from dataclasses import dataclass, field
@@ -79,12 +80,20 @@ class Settings:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+#: Replies of these jobs depend only on the request and the data: the front keeps them.
+_CACHED_JOBS = {"entity", "ontology", "home", "void", "sd"}
+_CACHE_BYTES = 64 * 1024 * 1024
+
+
 @dataclass
 class App:
     """The request handler the HTTP front calls."""
 
     pool: Pool
     settings: Settings
+    #: Finished replies of page and Linked Data jobs (a new worker need not render them again).
+    cache: collections.OrderedDict[str, Any] = field(default_factory=collections.OrderedDict)
+    cache_bytes: int = 0
 
     async def __call__(self, request: Request) -> Response:
         path = request.path
@@ -121,14 +130,36 @@ class App:
     async def job(
         self, request: Request, message: tuple[str, dict[str, Any]], cors: bool = False
     ) -> Response:
+        key = json.dumps(message, sort_keys=True) if message[0] in _CACHED_JOBS else ""
+        if key and key in self.cache:
+            self.cache.move_to_end(key)
+            status, headers, body, rows = self.cache[key]
+            return self._finish(request, status, headers, body, rows, cors)
         try:
-            status, headers, body, rows = await self.pool.submit(message)
+            reply = await self.pool.submit(message)
         except PoolBusy:
             return text_response(
                 503,
                 "server busy: every query worker and the queue are full",
                 [("Retry-After", "1")],
             )
+        if key and reply[0] in (200, 404) and key not in self.cache:
+            self.cache[key] = reply
+            self.cache_bytes += len(reply[2]) + len(key)
+            while self.cache_bytes > _CACHE_BYTES:
+                old_key, old = self.cache.popitem(last=False)
+                self.cache_bytes -= len(old[2]) + len(old_key)
+        return self._finish(request, *reply, cors)
+
+    def _finish(
+        self,
+        request: Request,
+        status: int,
+        headers: list[tuple[str, str]],
+        body: bytes,
+        rows: int | None,
+        cors: bool,
+    ) -> Response:
         headers = list(headers)
         if cors:
             headers += CORS

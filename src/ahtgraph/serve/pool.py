@@ -89,12 +89,14 @@ class Pool:
         await self._first_ready
         return self.summary
 
-    async def _spawn(self) -> None:
+    async def _spawn(self, replacement: bool = False) -> None:
         process = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
             "ahtgraph.serve.worker",
-            json.dumps(self.config),
+            # A replacement skips warming the page model: seconds of CPU right after a
+            # runaway query was stopped would hold up the queries still waiting.
+            json.dumps({**self.config, "pages": not replacement}),
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
             limit=2**31 - 1,
@@ -152,7 +154,7 @@ class Pool:
             return
         if not self.closing:
             self.replaced += 1
-            await self._spawn()
+            await self._spawn(replacement=True)
 
     def _dispatch(self) -> None:
         for worker in self.workers:
