@@ -172,6 +172,9 @@ def test_base_url_and_proxy_headers_set_sd_endpoint() -> None:
     try:
         text = based.client.get("/sparql", headers={"Accept": "text/turtle"}).text
         assert sd_endpoint(text) == "https://data.example/x/sparql"
+        page = based.client.get("/sparql", headers={"Accept": "text/html"}).text
+        assert 'action="/x/sparql"' in page  # links go under --base-url's path
+        assert 'src="/x/static/query.js"' in page
         text = proxied.client.get(
             "/sparql",
             headers={
