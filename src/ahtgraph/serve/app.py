@@ -393,14 +393,16 @@ class App:
 
     def health(self) -> Response:
         summary = self.pool.summary
+        ready = sum(1 for w in self.pool.workers if w.ready)
         body = {
-            "status": "ok" if self.pool.workers else "starting",
+            "status": "ok" if ready == self.pool.size else "degraded",
             "triples": summary.get("quads", 0),
             "named_graphs": summary.get("graphs", 0),
             "data_version": summary.get("version", ""),
             "workers": {
                 "count": self.pool.size,
                 "running": len(self.pool.workers),
+                "ready": ready,
                 "busy": self.pool.busy(),
                 "queued": len(self.pool.queue),
                 "queue_capacity": self.pool.capacity,
@@ -408,8 +410,9 @@ class App:
             },
         }
         text = json.dumps(body, indent=2).encode()
+        status = 200 if ready else 503  # degraded (a worker being replaced) still serves
         return Response(
-            200, [("Content-Type", "application/json"), ("Cache-Control", "no-store")], text
+            status, [("Content-Type", "application/json"), ("Cache-Control", "no-store")], text
         )
 
 

@@ -73,6 +73,7 @@ class Pool:
     queue: collections.deque[_Job] = field(default_factory=collections.deque)
     summary: dict[str, Any] = field(default_factory=dict)
     replaced: int = 0
+    start_failures: int = 0
     closing: bool = False
     _first_ready: asyncio.Future[None] | None = None
 
@@ -152,6 +153,13 @@ class Pool:
         if not worker.ready and self._first_ready is not None and not self._first_ready.done():
             self._first_ready.set_exception(WorkerFailed("a query worker failed to start"))
             return
+        if self.closing:
+            return
+        # A worker that dies before it is ready (its data file gone, no memory) would die again
+        # at once: wait longer after each such failure instead of starting one in a loop.
+        self.start_failures = 0 if worker.ready else self.start_failures + 1
+        if self.start_failures:
+            await asyncio.sleep(min(30.0, 0.5 * 2**self.start_failures))
         if not self.closing:
             self.replaced += 1
             await self._spawn(replacement=True)
