@@ -20,6 +20,9 @@ from http import HTTPStatus
 import httptools
 
 MAX_HEADER_BYTES = 64 * 1024
+#: A connection that sends no complete request for this long is closed (slow or idle clients
+#: must not hold connections for ever).
+IDLE_SECONDS = 30.0
 
 
 @dataclass
@@ -142,10 +145,27 @@ class HttpProtocol(asyncio.Protocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = transport  # type: ignore[assignment]
         self.connections.add(self)
+        self._idle_timer: asyncio.TimerHandle | None = None
+        self._arm_idle()
+
+    def _arm_idle(self) -> None:
+        if self._idle_timer is not None:
+            self._idle_timer.cancel()
+        self._idle_timer = asyncio.get_running_loop().call_later(IDLE_SECONDS, self._on_idle)
+
+    def _on_idle(self) -> None:
+        """No complete request for IDLE_SECONDS: close, unless an answer is being prepared."""
+        self._idle_timer = None
+        if self.idle:
+            self.close()
+        else:
+            self._arm_idle()
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.connections.discard(self)
         self.transport = None
+        if self._idle_timer is not None:
+            self._idle_timer.cancel()
         if self.worker is not None:
             self.worker.cancel()
 
@@ -222,6 +242,7 @@ class HttpProtocol(asyncio.Protocol):
             b"".join(self._body),
         )
         self.pending.append((request, self.parser.should_keep_alive(), self._started))
+        self._arm_idle()
         if len(self.pending) > 16 and self.transport is not None:
             self.transport.pause_reading()
         if self.worker is None or self.worker.done():
