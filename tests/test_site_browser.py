@@ -226,7 +226,19 @@ def _stand_in(graph: Graph) -> type[http.server.BaseHTTPRequestHandler]:
             except Exception:
                 self._send(400, b"bad query: <b>not SPARQL</b>\n", "text/plain")
                 return
+            if result.type in ("CONSTRUCT", "DESCRIBE"):
+                self._send(200, result.serialize(format="turtle"), "text/turtle")
+                return
             body = result.serialize(format="json")
+            if "# cut" in text:  # as the server says when --max-rows cut the results
+                self.send_response(200)
+                self.send_header("X-Result-Limit", "2")
+                self.send_header("X-Result-Truncated", "true")
+                self.send_header("Content-Type", "application/sparql-results+json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
             self._send(200, body, "application/sparql-results+json")
 
     return Handler
@@ -292,3 +304,26 @@ def test_an_error_is_shown_as_text(page: Any, endpoint: str) -> None:
     status.filter(has_text="failed").wait_for()
     assert status.inner_text() == "The query failed: bad query: <b>not SPARQL</b>"
     assert page.locator("#results-status b").count() == 0
+
+
+def test_cut_results_are_said_so(page: Any, endpoint: str) -> None:
+    page.goto(f"{endpoint}/sparql")
+    page.get_by_label("SPARQL query").fill(LABELS.replace("ORDER BY ?label", "LIMIT 2 # cut"))
+    page.get_by_role("button", name="Run the query").click()
+    status = page.locator("#results-status")
+    status.filter(has_text="rows").wait_for()
+    assert status.inner_text() == "2 rows The results were cut at 2 rows."
+
+
+def test_a_graph_result_is_shown_as_turtle(page: Any, endpoint: str) -> None:
+    page.goto(f"{endpoint}/sparql")
+    query = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+CONSTRUCT { <https://w3id.org/ahtgraph/id/fps-justice> rdfs:label ?label }
+WHERE { <https://w3id.org/ahtgraph/id/fps-justice> rdfs:label ?label }"""
+    page.get_by_label("SPARQL query").fill(query)
+    page.get_by_role("button", name="Run the query").click()
+    shown = page.locator("#results-table pre")
+    shown.wait_for()
+    turtle = shown.inner_text()
+    assert "FOD Justitie" in turtle and "SPF Justice" in turtle
+    assert page.locator("#downloads").is_hidden()

@@ -257,14 +257,27 @@ def network(graph: Graph, lang: str = "en") -> tuple[list[Node], list[Edge]]:
 # ------------------------------------------------------------------------------ the layout
 
 
-@dataclass
-class _Slot:
-    """A box being placed: column, row, and the edges on each side."""
+@dataclass(frozen=True)
+class _Route:
+    """An edge being routed: its boxes, relations, columns and the sides it leaves and enters
+    by (``right`` or ``left``)."""
 
-    box_key: str
-    column: int
-    row: int
-    ports: dict[str, list[tuple[float, int]]] = field(default_factory=lambda: defaultdict(list))
+    source: str
+    target: str
+    relations: tuple[str, ...]
+    source_column: int
+    target_column: int
+    out_side: str
+    in_side: str
+
+    @property
+    def first_channel(self) -> int:
+        """The channel beside the source: channel k runs right of column k."""
+        return self.source_column - (self.out_side == "left")
+
+    @property
+    def last_channel(self) -> int:
+        return self.target_column - (self.in_side == "left")
 
 
 def _summarise(
@@ -333,7 +346,7 @@ def layout(
     next_row: dict[int, int] = defaultdict(int)
     title_rows: list[tuple[int, int, int]] = []  # (group, column, row)
     for group in sorted(set(box_group.values())):
-        members = [k for k, g in box_group.items() if g == group]
+        keys = [k for k, g in box_group.items() if g == group]
 
         def name_key(key: str) -> tuple[int, str, str]:
             return (key.startswith("more:"), box_label[key][1].casefold(), key)
@@ -351,13 +364,13 @@ def layout(
                 mean = sum(rows) / len(rows) if rows else float("inf")
                 return (mean if not key.startswith("more:") else float("inf"), name_key(key))
 
-            members.sort(key=mean_key)
+            keys.sort(key=mean_key)
         else:
-            members.sort(key=name_key)
+            keys.sort(key=name_key)
         column = PLACES[group]
         title_rows.append((group, column, next_row[column]))
         next_row[column] += 1
-        for key in members:
+        for key in keys:
             row_of[key] = next_row[column]
             next_row[column] += 1
     column_of = {key: PLACES[g] for key, g in box_group.items()}
@@ -372,82 +385,85 @@ def layout(
 
     # Sides and ports: an edge leaves by the side facing its target (right when both stand in
     # one column) and enters by the side facing its source.
-    routes = []
-    for (s, o), relations in sorted(pairs.items()):
-        cs, co = column_of[s], column_of[o]
-        out_side = "left" if co < cs else "right"
-        in_side = "right" if co <= cs else "left"
-        routes.append({"s": s, "o": o, "relations": relations, "cs": cs, "co": co,
-                       "out": out_side, "in": in_side})  # fmt: skip
-    ports: dict[tuple[str, str], list[int]] = defaultdict(list)
+    routes = [
+        _Route(
+            s,
+            o,
+            tuple(relations),
+            column_of[s],
+            column_of[o],
+            "left" if column_of[o] < column_of[s] else "right",
+            "right" if column_of[o] <= column_of[s] else "left",
+        )
+        for (s, o), relations in sorted(pairs.items())
+    ]
+    ports: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     for i, r in enumerate(routes):
-        ports[(r["s"], r["out"])].append(i)
-        ports[(r["o"], r["in"])].append(i)
+        ports[(r.source, r.out_side)].append((i, "s"))
+        ports[(r.target, r.in_side)].append((i, "o"))
     port_y: dict[tuple[int, str], float] = {}
-    for (key, side), members in ports.items():
-        members.sort(
-            key=lambda i: (
-                box_y(routes[i]["o"] if routes[i]["s"] == key else routes[i]["s"]),
-                routes[i]["s"],
-                routes[i]["o"],
+    for (key, _side), attached in ports.items():
+        # Ordered by where the other end stands, so edges leaving one side do not cross.
+        attached.sort(
+            key=lambda port: (
+                box_y(routes[port[0]].target if port[1] == "s" else routes[port[0]].source),
+                routes[port[0]].source,
+                routes[port[0]].target,
             )
         )
-        for k, i in enumerate(members):
-            end = "s" if routes[i]["s"] == key and (routes[i]["out"] == side) else "o"
-            port_y[(i, end)] = round(box_y(key) + BOX_H * (k + 1) / (len(members) + 1), 1)
+        for k, port in enumerate(attached):
+            port_y[port] = round(box_y(key) + BOX_H * (k + 1) / (len(attached) + 1), 1)
 
     # Lanes: horizontal runs across the columns an edge skips.
     blocked: dict[int, list[tuple[float, float]]] = defaultdict(list)
     for key, c in column_of.items():
         blocked[c].append((box_y(key) - LANE_GAP, box_y(key) + BOX_H + LANE_GAP))
-    for _, c, r in title_rows:
-        y = TOP + r * ROW
-        blocked[c].append((y + BOX_H - TITLE_FONT - 2 - LANE_GAP, y + BOX_H + LANE_GAP))
+    for _, c, row in title_rows:
+        top = TOP + row * ROW
+        blocked[c].append((top + BOX_H - TITLE_FONT - 2 - LANE_GAP, top + BOX_H + LANE_GAP))
     lanes: dict[int, float] = {}
     for i, r in enumerate(routes):
-        lo, hi = sorted((r["cs"], r["co"]))
+        lo, hi = sorted((r.source_column, r.target_column))
         crossed = range(lo + 1, hi)
         if not crossed:
             continue
         wanted = port_y[(i, "o")]
         busy = sorted(interval for c in crossed for interval in blocked[c])
-        y = _free_y(busy, wanted, TOP - LANE_GAP)
-        lanes[i] = y
+        lane = _free_y(busy, wanted, TOP - LANE_GAP)
+        lanes[i] = lane
         for c in crossed:
-            blocked[c].append((y - LANE_GAP, y + LANE_GAP))
+            blocked[c].append((lane - LANE_GAP, lane + LANE_GAP))
 
     # Vertical runs: (channel, i, end, y from, y to); channel k is right of column k.
     runs: list[tuple[int, int, str, float, float]] = []
     for i, r in enumerate(routes):
         ys, yo = port_y[(i, "s")], port_y[(i, "o")]
-        first = r["cs"] if r["out"] == "right" else r["cs"] - 1
-        last = r["co"] if r["in"] == "right" else r["co"] - 1
         if i in lanes:
-            runs.append((first, i, "s", ys, lanes[i]))
-            runs.append((last, i, "o", lanes[i], yo))
+            runs.append((r.first_channel, i, "s", ys, lanes[i]))
+            runs.append((r.last_channel, i, "o", lanes[i], yo))
         else:
-            runs.append((first, i, "s", ys, yo))
+            runs.append((r.first_channel, i, "s", ys, yo))
     tracks: dict[tuple[int, str], int] = {}
     track_count: dict[int, int] = defaultdict(int)
-    ends: dict[int, list[float]] = defaultdict(list)  # channel → last y used on each track
-    for channel, i, end, y1, y2 in sorted(runs, key=lambda r: (r[0], min(r[3:]), max(r[3:]), r[1])):
+    track_ends: dict[int, list[float]] = defaultdict(list)  # channel → last y of each track
+    for channel, i, end, y1, y2 in sorted(runs, key=lambda r: (r[0], min(r[3:]), r[1])):
         low, high = min(y1, y2), max(y1, y2)
-        for k, last_y in enumerate(ends[channel]):
+        for k, last_y in enumerate(track_ends[channel]):
             if last_y + LANE_GAP * 2 < low:
-                ends[channel][k] = high
+                track_ends[channel][k] = high
                 tracks[(i, end)] = k
                 break
         else:
-            tracks[(i, end)] = len(ends[channel])
-            ends[channel].append(high)
-        track_count[channel] = len(ends[channel])
+            tracks[(i, end)] = len(track_ends[channel])
+            track_ends[channel].append(high)
+        track_count[channel] = len(track_ends[channel])
 
     # Columns' x: each channel as wide as its tracks need.
     def channel_width(k: int) -> float:
         return max(MIN_CHANNEL, 2 * CHANNEL_MARGIN + (track_count.get(k, 1) - 1) * TRACK)
 
     column_x: dict[int, float] = {}
-    x = MARGIN + (channel_width(-1) if track_count.get(-1) else 0)
+    x: float = MARGIN + (channel_width(-1) if track_count.get(-1) else 0)
     for c in range(len(columns)):
         column_x[c] = x
         x += BOX_W + channel_width(c)
@@ -472,47 +488,45 @@ def layout(
                 slug=None if key.startswith("more:") else slug_of(key),
             )
         )
-    for group, c, r in title_rows:
+    for group, c, row in title_rows:
         title = t(COLUMNS[group][0])
         size = TITLE_FONT
         while size > 8 and text_width(title, size, bold=True) > BOX_W:
             size -= 1
-        picture.titles.append(Text(column_x[c], TOP + r * ROW + BOX_H - 6, title, size, True))
+        picture.titles.append(Text(column_x[c], TOP + row * ROW + BOX_H - 6, title, size, True))
 
     # How the drawing names a box: its IRI, or the IRIs a "+ N more" box stands for.
     ident = {
         key: " ".join(m.iri for m in hidden[key]) if key in hidden else key for key in box_group
     }
     for i, r in enumerate(routes):
-        s, o = r["s"], r["o"]
+        s, o = r.source, r.target
         ys, yo = port_y[(i, "s")], port_y[(i, "o")]
-        sx = column_x[r["cs"]] + (BOX_W if r["out"] == "right" else 0)
-        ox = column_x[r["co"]] + (BOX_W if r["in"] == "right" else 0)
-        first = r["cs"] if r["out"] == "right" else r["cs"] - 1
-        x1 = track_x(first, tracks[(i, "s")])
+        sx = column_x[r.source_column] + (BOX_W if r.out_side == "right" else 0)
+        ox = column_x[r.target_column] + (BOX_W if r.in_side == "right" else 0)
+        x1 = track_x(r.first_channel, tracks[(i, "s")])
         points = [(sx, ys), (x1, ys)]
         if i in lanes:
-            last_channel = r["co"] if r["in"] == "right" else r["co"] - 1
-            x2 = track_x(last_channel, tracks[(i, "o")])
+            x2 = track_x(r.last_channel, tracks[(i, "o")])
             points += [(x1, lanes[i]), (x2, lanes[i]), (x2, yo)]
         else:
             points += [(x1, yo)]
         points.append((ox, yo))
         cleaned: list[tuple[float, float]] = []
-        for p in points:
-            p = (round(p[0], 1), round(p[1], 1))
-            if not cleaned or cleaned[-1] != p:
-                cleaned.append(p)
-        relations = r["relations"]
-        colour, dash = RELATIONS[relations[0]]
-        said = ", ".join(names.get(rel, rel) for rel in relations)
+        for px, py in points:
+            point = (round(px, 1), round(py, 1))
+            if not cleaned or cleaned[-1] != point:
+                cleaned.append(point)
+        colour, dash = RELATIONS[r.relations[0]]
+        said = ", ".join(names.get(rel, rel) for rel in r.relations)
         title = f"{box_label[s][1]} {said} {box_label[o][1]}"
         picture.paths.append(
-            Path(ident[s], ident[o], relations[0], colour, dash, tuple(cleaned), title)
+            Path(ident[s], ident[o], r.relations[0], colour, dash, tuple(cleaned), title)
         )
 
     # Legend on top, wrapped to the picture's width.
-    lx, ly = MARGIN, 20.0
+    lx: float = MARGIN
+    ly = 20.0
     for relation, (colour, dash) in RELATIONS.items():
         name = names.get(relation, relation)
         needed = 34 + text_width(name, LEGEND_FONT) + 18

@@ -229,7 +229,10 @@ class Group:
 
 @dataclass(frozen=True)
 class QueryExample:
-    """A named query as the pages offer it: name, title, description, text, parameters."""
+    """A named query as the pages offer it: name, title, description, text, parameters.
+
+    Titles and descriptions are written in English in the ``.rq`` headers; pages in another
+    language mark them ``lang="en"``."""
 
     name: str
     title: str
@@ -391,6 +394,18 @@ class ViewModel:
         self.terms = ontology_terms(graph)
         self._entities: dict[str, dict[str, Entity]] = {}
         self._snippets: dict[str, dict[str, dict[str, Any]]] = {}
+        self._triples: dict[str, Graph] = {}
+
+    def triples(self, iri: str) -> Graph:
+        """The entity's own triples (``describe.triples``), kept: every RDF twin is written
+        from this one graph."""
+        if iri not in self._triples:
+            from rdflib import URIRef
+
+            from .. import describe
+
+            self._triples[iri] = describe.triples(self.graph, URIRef(iri))
+        return self._triples[iri]
 
     def entities(self, lang: str) -> dict[str, Entity]:
         """Every entity of ours that gets a page, by IRI: subjects in the id: namespace, except
@@ -454,7 +469,7 @@ def _group_of(graph: Graph, iri: URIRef, types: set[str], lang: str) -> tuple[st
     for heading, sub, classes in GROUPS:
         if types.intersection(classes):
             if heading == "group.concepts":
-                schemes = sorted(graph.objects(iri, URIRef(SKOS + "inScheme")))
+                schemes = sorted(graph.objects(iri, URIRef(SKOS + "inScheme")), key=str)
                 if schemes:
                     sub = pick_text(graph, schemes[0], LABEL, lang) or shorten_iri(str(schemes[0]))
             return heading, sub
@@ -613,9 +628,7 @@ def twin_text(model: ViewModel, slug: str, extension: str) -> str | None:
     records about it), the same graph in every format; ``jsonld`` embeds its context.
     ``schema.jsonld`` is the schema.org snippet in English, as the English page embeds it.
     """
-    from rdflib import URIRef
-
-    from .. import describe, schema_org, serialize
+    from .. import schema_org, serialize
 
     entity = model.entity(slug, "en")
     if entity is None:
@@ -625,7 +638,7 @@ def twin_text(model: ViewModel, slug: str, extension: str) -> str | None:
         return None if snippet is None else schema_org.dumps(snippet)
     if extension not in RDF_TWINS:
         return None
-    return serialize.dumps(describe.triples(model.graph, URIRef(entity.iri)), RDF_TWINS[extension])
+    return serialize.dumps(model.triples(entity.iri), RDF_TWINS[extension])
 
 
 # ------------------------------------------------------------------------------ home page
@@ -747,7 +760,8 @@ def _term(model: ViewModel, iri: str, t: Messages) -> Term:
     rows.append(Fact(t("ontology.definition"), [text_ref(definition, lang)] if definition else []))
     rows.append(Fact(t("ontology.comment"), [text_ref(comment, lang)] if comment else []))
     for key, predicate in _TERM_ROWS:
-        values = [_term_ref(model, o) for o in sorted(graph.objects(node, URIRef(predicate)))]
+        objects = sorted(graph.objects(node, URIRef(predicate)), key=str)
+        values = [_term_ref(model, o) for o in objects]
         rows.append(Fact(t(key), values))
     kinds = {kind for _, kind in _KINDS}
     characteristics = sorted(
