@@ -133,6 +133,11 @@ def test_named_queries_list_and_run_with_parameters_like_the_cli(server: Server)
     )
     assert related.status_code == 200
     assert "https://w3id.org/ahtgraph/id/council-of-europe" in related.text
+    both = server.client.get(
+        "/queries/related.csv", params=[("entity", "id:greta"), ("entity", "id:myria")]
+    )
+    assert both.status_code == 200  # a repeated parameter becomes a VALUES block
+    assert len(both.text.splitlines()) > len(related.text.splitlines())
     bad = server.client.get("/queries/related", params={"nope": "1"})
     assert bad.status_code == 400
     assert "entity" in bad.text
