@@ -213,24 +213,39 @@ def main() -> None:
         ours, our_url = start_ahtgraph(args.timeout)
         theirs, their_url = start_oxigraph(location, args.timeout)
         try:
-            results: dict[str, list[tuple[float, float]]] = {"ahtgraph": [], "oxigraph": []}
+            results: dict[str, list[tuple[float, float, float]]] = {
+                "ahtgraph": [],
+                "oxigraph": [],
+            }
+            servers = {"ahtgraph": (ours, our_url), "oxigraph": (theirs, their_url)}
             wrk(our_url, 1)
             wrk(their_url, 1)  # warm-up
             for _ in range(args.slices):
-                results["ahtgraph"].append(wrk(our_url, args.seconds))
-                results["oxigraph"].append(wrk(their_url, args.seconds))
+                for name, (process, url) in servers.items():
+                    before = cpu_seconds(process.pid)
+                    rate, p99 = wrk(url, args.seconds)
+                    used = cpu_seconds(process.pid) - before
+                    # requests per CPU-second of the server's own processes: what a busy
+                    # machine (other programs taking the cores) does not distort
+                    results[name].append((rate, p99, rate * args.seconds / max(used, 1e-9)))
             for name, runs in results.items():
-                rates = [r for r, _ in runs]
-                p99s = [p for _, p in runs]
+                rates = [r for r, _, _ in runs]
+                p99s = [p for _, p, _ in runs]
+                per_cpu = [c for _, _, c in runs]
                 print(
                     f"{name:9} req/s median {statistics.median(rates):8.0f} "
                     f"(slices {', '.join(f'{r:.0f}' for r in rates)}); "
-                    f"p99 max {max(p99s):.1f} ms"
+                    f"p99 max {max(p99s):.1f} ms; "
+                    f"req per CPU-second median {statistics.median(per_cpu):.0f}"
                 )
-            ratio = statistics.median(r for r, _ in results["ahtgraph"]) / statistics.median(
-                r for r, _ in results["oxigraph"]
+            ours_rate = statistics.median(r for r, _, _ in results["ahtgraph"])
+            theirs_rate = statistics.median(r for r, _, _ in results["oxigraph"])
+            ours_cpu = statistics.median(c for _, _, c in results["ahtgraph"])
+            theirs_cpu = statistics.median(c for _, _, c in results["oxigraph"])
+            print(
+                f"ratio ahtgraph/oxigraph: {ours_rate / theirs_rate:.2f} req/s, "
+                f"{ours_cpu / theirs_cpu:.2f} req per CPU-second"
             )
-            print(f"ratio ahtgraph/oxigraph: {ratio:.2f}")
             for name, process, url in (
                 ("ahtgraph", ours, our_url),
                 ("oxigraph", theirs, their_url),

@@ -8,6 +8,7 @@ finish (up to the query timeout), close idle connections, then stop the workers.
 from __future__ import annotations
 
 import asyncio
+import gc
 import signal
 import socket
 import sys
@@ -89,6 +90,8 @@ async def serve(options: Options) -> int:
     server = await loop.create_server(
         lambda: HttpProtocol(app, log, limit, limit, connections), sock=sock
     )
+    gc.collect()
+    gc.freeze()  # what exists now lives until exit: no GC pauses walking it (tail latency)
     sys.stderr.write(
         f"ahtgraph serve: {bound_url}/sparql ({summary.get('quads', 0)} triples, "
         f"{options.workers} query workers)\n"

@@ -12,6 +12,7 @@ writes to these pipes (stdout is handed over to stderr for anything else that pr
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import pickle
@@ -88,6 +89,10 @@ def main(argv: list[str]) -> int:
         return 2
     out.write(frame(("ready", state.summary())))
     out.flush()
+    # The loaded graph's Python objects live as long as the process: keep the cyclic garbage
+    # collector from walking them again and again (pauses show up as slow answers).
+    gc.collect()
+    gc.freeze()
     _limit_memory(int(config.get("memory_mb", 0)))
     if config.get("pages", True):
         import threading
