@@ -8,6 +8,7 @@ updates, unknown routes) are answered here at once.
 from __future__ import annotations
 
 import collections
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -77,7 +78,6 @@ class Settings:
     max_query: int
     max_rows: int
     proxy_headers: bool
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 #: Replies of these jobs depend only on the request and the data: the front keeps them.
@@ -94,6 +94,8 @@ class App:
     #: Finished replies of page and Linked Data jobs (a new worker need not render them again).
     cache: collections.OrderedDict[str, Any] = field(default_factory=collections.OrderedDict)
     cache_bytes: int = 0
+    #: The query page per language (it depends on the named queries only).
+    query_pages: dict[str, bytes] = field(default_factory=dict)
 
     async def __call__(self, request: Request) -> Response:
         path = request.path
@@ -212,10 +214,13 @@ class App:
         if body is None:
             return text_response(404, "not found")
         ctype = _STATIC_TYPES[name[name.rfind(".") :]]
+        etag = f'W/"{hashlib.sha256(body).hexdigest()[:16]}"'
+        if request.headers.get("if-none-match") == etag:
+            return Response(304, [("ETag", etag)])
         headers = [
             ("Content-Type", ctype),
             ("Cache-Control", "public, max-age=3600"),
-            ("ETag", self.etag),
+            ("ETag", etag),
             ("X-Content-Type-Options", "nosniff"),
         ]
         return Response(200, headers, body)
@@ -228,9 +233,12 @@ class App:
         from ..web.render import render
 
         args = self.page_args(request)
-        view = views.query_page_view(named_queries.catalogue(), args["lang"])
-        html = render(None, view, links=ServerLinks(args["base"], args["lang"]))
-        return self.html_response(html.encode(), cors=True)
+        lang = args["lang"]
+        if lang not in self.query_pages:
+            view = views.query_page_view(named_queries.catalogue(), lang)
+            html = render(None, view, links=ServerLinks(args["base"], lang))
+            self.query_pages[lang] = html.encode()
+        return self.html_response(self.query_pages[lang], cors=True)
 
     def html_response(self, body: bytes, cors: bool = False) -> Response:
         headers = [

@@ -79,6 +79,8 @@ def encode(response: Response, head_only: bool, keep_alive: bool) -> bytes:
     ]
     for name, value in response.headers:
         lines.append(f"{name}: {value}")
+    if not any(name == "X-Content-Type-Options" for name, _ in response.headers):
+        lines.append("X-Content-Type-Options: nosniff")  # error lines echo client text
     lines.append(f"Content-Length: {len(response.body)}")
     if not keep_alive:
         lines.append("Connection: close")
