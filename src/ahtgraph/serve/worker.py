@@ -46,8 +46,11 @@ def _limit_memory(megabytes: int) -> None:
     """Cap this process's address space at what it uses now plus ``megabytes``."""
     if megabytes <= 0:
         return
-    with open("/proc/self/statm") as statm:
-        pages = int(statm.read().split()[0])
+    try:
+        with open("/proc/self/statm") as statm:
+            pages = int(statm.read().split()[0])
+    except OSError:  # not Linux: no cap (docs/serve.md says the cap is Linux-only)
+        return
     used = pages * os.sysconf("SC_PAGE_SIZE")
     cap = used + megabytes * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
