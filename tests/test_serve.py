@@ -8,7 +8,10 @@ here by hand.
 from __future__ import annotations
 
 import json
+import os
 import socket
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -17,7 +20,7 @@ from urllib.parse import quote
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
-from serve_server import FIXTURE, Server
+from serve_server import FIXTURE, SRC, Server
 
 TRIG = str(FIXTURE / "data.trig")
 EX = "http://example.org/"
@@ -472,3 +475,38 @@ def test_sigterm_lets_the_request_in_flight_finish() -> None:
         response = slow.result()
     assert response.status_code == 503  # the request finished (by its timeout), not dropped
     assert status == 0
+
+
+def _run_serve(*args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(SRC) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    return subprocess.run(
+        [sys.executable, "-m", "ahtgraph.serve", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=False,
+    )
+
+
+def test_a_port_in_use_or_a_bad_data_file_is_one_line_and_exit_2(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen(1)
+    try:
+        done = _run_serve("--port", str(taken.getsockname()[1]))
+    finally:
+        taken.close()
+    assert done.returncode == 2
+    assert done.stderr.startswith("Error: cannot listen on 127.0.0.1:")
+    assert done.stderr.count("\n") == 1
+    missing = _run_serve("--port", "0", "--data", str(tmp_path / "nope.ttl"))
+    assert missing.returncode == 2
+    assert missing.stderr == f"Error: data file not found: {tmp_path / 'nope.ttl'}\n"
+    assert "Traceback" not in missing.stderr
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle <<<\n")
+    broken = _run_serve("--port", "0", "--data", str(bad))
+    assert broken.returncode == 2
+    assert "Traceback" not in broken.stderr
+    assert broken.stderr.strip().count("\n") == 0, broken.stderr

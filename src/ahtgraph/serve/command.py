@@ -109,8 +109,9 @@ def serve(
 
     try:
         check_data_files(data)
-    except AhtgraphError as exc:
-        raise click.UsageError(exc.message) from None
+    except AhtgraphError as exc:  # one line and status 2, as every ahtgraph command
+        click.echo(f"Error: {exc.message}", err=True)
+        raise SystemExit(2) from None
     if base_url is not None and not base_url.startswith(("http://", "https://")):
         raise click.BadParameter("must start with http:// or https://", param_hint="--base-url")
     options = Options(
