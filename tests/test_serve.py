@@ -383,10 +383,16 @@ def test_max_rows_cuts_and_says_so(server: Server) -> None:
     assert graph.headers["x-result-truncated"] == "true"
 
 
+def _children(pid: int) -> set[int]:
+    with open(f"/proc/{pid}/task/{pid}/children") as listing:
+        return {int(p) for p in listing.read().split()}
+
+
 def test_timeout_is_503_other_clients_keep_answers_and_the_worker_is_replaced() -> None:
     running = Server("--query-timeout", "2", "--workers", "2")
     try:
         c = running.client
+        before = _children(running.process.pid)
         with ThreadPoolExecutor(2) as pool:
             slow = pool.submit(c.get, "/sparql", params={"query": RUNAWAY})
             time.sleep(0.3)
@@ -404,6 +410,9 @@ def test_timeout_is_503_other_clients_keep_answers_and_the_worker_is_replaced() 
         health = c.get("/healthz").json()
         assert health["workers"]["replaced"] == 1
         assert health["workers"]["running"] == 2
+        after = _children(running.process.pid)
+        assert len(after) == 2
+        assert len(before - after) == 1  # the runaway's worker process is gone, not just ignored
         assert c.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"]
     finally:
         assert running.stop() == 0
