@@ -108,3 +108,28 @@ def test_validate_returns_a_report(tmp_path: Path) -> None:
     assert min_count.path == URIRef("http://www.w3.org/2000/01/rdf-schema#label")
     assert min_count.message == "An organisation needs a label."
     assert min_count.source_shape is not None
+
+
+def test_query_runs_on_the_engine_with_lists_named_graphs_and_only_data() -> None:
+    from rdflib import Literal, URIRef
+
+    engine_fixtures = Path(__file__).parent / "fixtures" / "engine"
+    ex = "http://example.org/"
+    rows = ahtgraph.query(
+        "SELECT * WHERE { ?org <http://example.org/name> ?name }",
+        params={"org": [f"<{ex}alpha>", f"<{ex}beta>"]},
+        data=[engine_fixtures / "funds.ttl"],
+        only_data=True,
+    )
+    assert isinstance(rows, list)
+    assert sorted(rows, key=lambda r: str(r["org"])) == [
+        {"org": URIRef(ex + "alpha"), "name": Literal("Alpha")},
+        {"org": URIRef(ex + "beta"), "name": Literal('Beta, "the" second', lang="en")},
+    ]
+    assert list(rows[0]) == ["org", "name"]  # SELECT * keeps the order of the text
+    graphs = ahtgraph.query(
+        "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+        named_graphs=[f"{engine_fixtures / 'extra.nt'}={ex}extra"],
+        only_data=True,
+    )
+    assert graphs == [{"g": URIRef(ex + "extra")}]

@@ -49,31 +49,42 @@ def query(
     data: Iterable[str | Path] = (),
     *,
     allow_service: bool = False,
+    named_graphs: Iterable[str | Path] = (),
+    only_data: bool = False,
+    timeout: float | None = None,
 ) -> list[Row] | bool | Graph:
     """Run one SPARQL query (or a named query, by name) over the graph.
 
-    ``params`` binds query variables without pasting values into the text: rdflib terms are
-    used as given, ``"<https://...>"`` becomes an IRI, ``"id:slug"`` an ahtgraph entity, any
-    other value a literal. Returns a list of ``{variable: term}`` dicts (unbound variables
-    left out) for SELECT, a bool for ASK and an rdflib Graph for CONSTRUCT/DESCRIBE.
+    The engine is pyoxigraph (:mod:`ahtgraph.graph.engine`), the same as ``ahtgraph query``,
+    so the rows are the CLI's rows; they are converted to rdflib terms here, at the edge.
+    ``params`` binds query variables without pasting values into the text: rdflib or
+    pyoxigraph terms are used as given, ``"<https://...>"`` becomes an IRI, ``"id:slug"`` an
+    ahtgraph entity, any other value a literal; a list gives several values (a VALUES
+    block). ``named_graphs`` are files loaded as named graphs (``"FILE=IRI"`` names one);
+    ``only_data`` leaves the shipped graph out; ``timeout`` (seconds) stops a long query.
+    Returns a list of ``{variable: term}`` dicts (unbound variables left out) for SELECT, a
+    bool for ASK and an rdflib Graph for CONSTRUCT/DESCRIBE.
     """
-    from . import named_queries, sparql
-    from . import params as params_module
-    from .loading import load_graph
+    from . import named_queries
+    from .graph.engine import Boolean, Engine, Rows
+    from .graph.rdflib_terms import to_graph, to_rdflib
 
-    prepared = sparql.prepare(named_queries.text_for(text), allow_service=allow_service)
-    bindings = params_module.bindings(params)
-    sparql.check_bindings(prepared, bindings)
-    result = sparql.run(load_graph(data), prepared, bindings)
-    if result.type == "ASK":
-        return bool(result.askAnswer)
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        assert result.graph is not None
-        return result.graph
-    return [
-        {str(k): v for k, v in row.asdict().items() if v is not None}  # type: ignore[union-attr]
-        for row in result
-    ]
+    sparql = named_queries.text_for(text)
+    engine = Engine.load(data, named_graphs, only_data=only_data)
+    answer = engine.query(sparql, params, allow_service=allow_service, timeout=timeout)
+    if isinstance(answer, Boolean):
+        return answer.value
+    if isinstance(answer, Rows):
+        names = answer.variables
+        return [
+            {
+                name: to_rdflib(term)
+                for name, term in zip(names, row, strict=True)
+                if term is not None
+            }
+            for row in answer
+        ]
+    return to_graph(answer)
 
 
 def validate(data: Iterable[str | Path] = ()) -> ValidationReport:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import resources
 from .errors import AhtgraphError
@@ -104,14 +104,55 @@ def load_shapes(paths: Iterable[Path] | None = None) -> Graph:
     return load_files(resources.shape_files() if paths is None else paths)
 
 
-def validate(data: Iterable[str | Path] = ()) -> ValidationReport:
+#: ``oxigraph``: SHACL-SPARQL targets and constraints run on Oxigraph, core constraints in
+#: pyshacl (:mod:`ahtgraph.checks.shacl_sparql`); ``pyshacl``: everything in pyshacl, the
+#: reference the fast path is tested against.
+ENGINES = ("oxigraph", "pyshacl")
+
+
+def _add_results(results_graph: Graph, extra: list[Any]) -> None:
+    """Write the SPARQL constraints' results into pyshacl's report graph, as pyshacl would."""
+    from rdflib import RDF, BNode, Literal, URIRef
+
+    reports = list(results_graph.subjects(RDF.type, URIRef(SH + "ValidationReport")))
+    if not reports or not extra:
+        return
+    report = reports[0]
+    for r in extra:
+        node = BNode()
+        results_graph.add((report, URIRef(SH + "result"), node))
+        results_graph.add((node, RDF.type, URIRef(SH + "ValidationResult")))
+        results_graph.add((node, URIRef(SH + "focusNode"), r.focus_node))
+        if r.path is not None:
+            results_graph.add((node, URIRef(SH + "resultPath"), r.path))
+        if r.value is not None:
+            results_graph.add((node, URIRef(SH + "value"), r.value))
+        if r.message:
+            results_graph.add((node, URIRef(SH + "resultMessage"), Literal(r.message)))
+        results_graph.add((node, URIRef(SH + "resultSeverity"), r.severity))
+        component = URIRef(SH + "SPARQLConstraintComponent")
+        results_graph.add((node, URIRef(SH + "sourceConstraintComponent"), component))
+        results_graph.add((node, URIRef(SH + "sourceShape"), r.source_shape))
+        results_graph.add((node, URIRef(SH + "sourceConstraint"), r.constraint))
+    results_graph.set((report, URIRef(SH + "conforms"), Literal(False)))
+
+
+def validate(data: Iterable[str | Path] = (), *, engine: str = "oxigraph") -> ValidationReport:
     """Validate the shipped graph plus ``data`` against every shape in ``shapes/``."""
     import pyshacl
 
     from .loading import load_graph
 
+    if engine not in ENGINES:
+        raise AhtgraphError(f"unknown validation engine '{engine}': use {' or '.join(ENGINES)}")
     data_graph = load_graph(data)
     shapes_graph = load_shapes()
+    extra: list[Any] = []
+    if engine == "oxigraph":
+        from .checks.shacl_sparql import split
+        from .graph.engine import Engine
+
+        shapes_graph, extra = split(shapes_graph, Engine.load(data))
     try:
         conforms, results_graph, text = pyshacl.validate(
             data_graph,
@@ -125,4 +166,6 @@ def validate(data: Iterable[str | Path] = ()) -> ValidationReport:
         raise AhtgraphError(f"validation could not run: {' '.join(str(exc).split())}") from exc
     if isinstance(results_graph, Exception):  # pyshacl returns, not raises, a ValidationFailure
         raise AhtgraphError(f"validation could not run: {' '.join(str(results_graph).split())}")
-    return ValidationReport(bool(conforms), read_results(results_graph), results_graph, str(text))
+    _add_results(results_graph, extra)
+    conforms = bool(conforms) and not extra
+    return ValidationReport(conforms, read_results(results_graph), results_graph, str(text))
