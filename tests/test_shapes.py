@@ -30,7 +30,13 @@ PREFIXES = {
 Result = tuple[str, str | None, str]
 
 EXPECTED: dict[str, list[Result]] = {
+    "accession-with-signature": [("id:test-accession", "aht:signedOn", "MaxCount")],
     "claim-without-triple": [("id:claim-test", "rdf:object", "SPARQL")],
+    "country-not-typed-place": [("id:test-country", "rdf:type", "HasValue")],
+    "entry-into-force-before-the-convention": [
+        ("id:test-ratification", "aht:entryIntoForce", "SPARQL")
+    ],
+    "entry-into-force-wrong-month": [("id:test-ratification", "aht:entryIntoForce", "SPARQL")],
     "relation-without-claim": [("id:myria", "aht:monitors", "SPARQL")],
     "source-without-read-date": [("https://example.org/unread", "aht:readOn", "MinCount")],
     "centre-without-area": [("id:test-centre", "aht:areaServed", "MinCount")],
@@ -63,6 +69,7 @@ EXPECTED: dict[str, list[Result]] = {
     "person": [("https://example.org/people/1", None, "Not")],
     "personal-data": [("https://example.org/people/2", "schema:birthDate", "MaxCount")],
     "publication-without-publisher": [("id:test-report", None, "SPARQL")],
+    "ratification-dates-out-of-order": [("id:test-ratification", "aht:ratifiedOn", "SPARQL")],
     "ratification-without-direct-triple": [("id:test-ratification", None, "SPARQL")],
     "self-funding": [("id:payoke", "aht:funds", "SPARQL")],
     "self-monitoring": [("id:greta", "aht:monitors", "SPARQL")],
