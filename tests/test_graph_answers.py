@@ -110,9 +110,11 @@ def test_every_organisation_is_found_without_a_reasoner(graph: Graph) -> None:
                 "interdepartmental-coordination-unit",
                 "iom",
                 "myria",
+                "osce",
                 "pag-asa",
                 "payoke",
                 "surya",
+                "un-human-rights-council",
                 "unodc",
             ]
         )

@@ -25,6 +25,7 @@ PREFIXES = {
     "http://purl.org/dc/terms/": "dcterms:",
     "http://xmlns.com/foaf/0.1/": "foaf:",
     "https://schema.org/": "schema:",
+    "http://www.w3.org/ns/org#": "org:",
 }
 
 Result = tuple[str, str | None, str]
@@ -51,6 +52,20 @@ EXPECTED: dict[str, list[Result]] = {
     "mandate-without-holder": [("id:test-mandate", "^aht:hasMandate", "MinCount")],
     "mandate-without-type": [("id:test-mandate", "aht:mandateType", "MinCount")],
     "misspelt-predicate": [("id:payoke", "aht:fundz", "Closed")],
+    # A series is closed to aht:hasMandate, the holder rule refuses it, and the mandate now has two holders.
+    "mandate-held-by-a-publication": [
+        ("id:emn-analysis", "^aht:hasMandate", "MaxCount"),
+        ("id:world-migration-report", "aht:hasMandate", "Closed"),
+        ("id:world-migration-report", "rdf:type", "QualifiedMinCount"),
+    ],
+    # The office shape is closed to it and the privacy rule forbids it outright.
+    "office-held-by-person": [
+        ("id:un-special-rapporteur-trafficking", "org:heldBy", "Closed"),
+        ("id:un-special-rapporteur-trafficking", "org:heldBy", "MaxCount"),
+    ],
+    "office-not-a-post": [("id:test-office", "rdf:type", "HasValue")],
+    "office-post-in-without-claim": [("id:test-office", "org:postIn", "SPARQL")],
+    "office-without-organisation": [("id:test-office", "org:postIn", "MinCount")],
     "monitors-a-literal": [("id:greta", "aht:monitors", "Or")],
     "no-english-label": [("id:test-body", "rdfs:label", "QualifiedMinCount")],
     "ontology-property-without-range": [("aht:testProperty", "rdfs:range", "MinCount")],
@@ -62,6 +77,9 @@ EXPECTED: dict[str, list[Result]] = {
     ],
     "person": [("https://example.org/people/1", None, "Not")],
     "personal-data": [("https://example.org/people/2", "schema:birthDate", "MaxCount")],
+    "publication-two-references": [
+        ("id:eu-strategy-on-combatting-trafficking-2021-2025", "dcterms:identifier", "MaxCount")
+    ],
     "publication-without-publisher": [("id:test-report", None, "SPARQL")],
     "ratification-without-direct-triple": [("id:test-ratification", None, "SPARQL")],
     "self-funding": [("id:payoke", "aht:funds", "SPARQL")],
