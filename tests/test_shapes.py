@@ -52,7 +52,8 @@ EXPECTED: dict[str, list[Result]] = {
     "mandate-without-holder": [("id:test-mandate", "^aht:hasMandate", "MinCount")],
     "mandate-without-type": [("id:test-mandate", "aht:mandateType", "MinCount")],
     "misspelt-predicate": [("id:payoke", "aht:fundz", "Closed")],
-    # A series is closed to aht:hasMandate, the holder rule refuses it, and the mandate now has two holders.
+    # A series is closed to aht:hasMandate, the holder rule refuses it, and the mandate
+    # now has two holders.
     "mandate-held-by-a-publication": [
         ("id:emn-analysis", "^aht:hasMandate", "MaxCount"),
         ("id:world-migration-report", "aht:hasMandate", "Closed"),
