@@ -96,20 +96,29 @@ def test_every_organisation_is_found_without_a_reasoner(graph: Graph) -> None:
         (slug,)
         for slug in sorted(
             [
+                "anitp",
+                "ccdh-luxembourg",
                 "cgrs",
+                "cig-portugal",
+                "cncdh",
                 "council-of-europe",
+                "dutch-national-rapporteur",
                 "ecthr",
                 "emn",
                 "emn-belgium",
                 "european-commission",
                 "fedasil",
                 "fps-justice",
+                "german-institute-for-human-rights",
+                "greece-office-of-the-national-rapporteur",
                 "greta",
+                "ihrec",
                 "ilo",
                 "immigration-office",
                 "interdepartmental-coordination-unit",
                 "iom",
                 "myria",
+                "non-discrimination-ombudsman-finland",
                 "osce",
                 "pag-asa",
                 "payoke",
@@ -173,6 +182,7 @@ def test_named_query_related_lists_both_directions() -> None:
         ("in", "adopted", "council-of-europe"),
         ("in", "establishedBy", "greta"),
         ("in", "monitors", "greta"),
+        ("in", "monitors", "german-institute-for-human-rights"),
         ("in", "legalBasis", "greta-convention-monitoring"),
         ("in", "ratified", "belgium"),
         ("in", "ratifiedInstrument", "belgium-ratification-warsaw-convention"),
@@ -186,6 +196,8 @@ def test_named_query_who_monitors_what() -> None:
         (str(r["organisation"]).removeprefix(ID), str(r["monitored"]).removeprefix(ID))
         for r in rows
     ] == [
+        ("german-institute-for-human-rights", "warsaw-convention"),
+        ("german-institute-for-human-rights", "directive-2011-36-eu"),
         ("greta", "belgium"),
         ("greta", "warsaw-convention"),
         ("myria", "topic-migrant-smuggling"),
@@ -246,3 +258,36 @@ def test_named_query_provenance_lists_pages_and_read_dates_for_one_entity() -> N
         ),
         ("runs", "blue-heart-campaign", "https://samilia.org/en/other-resources/", "2026-11-28"),
     ]
+
+
+def test_named_query_rapporteurs_names_each_states_body_and_kind_of_task() -> None:
+    rows = ahtgraph.query("rapporteurs")
+    assert isinstance(rows, list)
+    assert [
+        (str(r["state"]).removeprefix(ID), str(r["body"]).removeprefix(ID), str(r["typeLabel"]))
+        for r in rows
+    ] == [
+        ("belgium", "myria", "Independent reporting"),
+        ("finland", "non-discrimination-ombudsman-finland", "Independent reporting"),
+        ("france", "cncdh", "Independent reporting"),
+        ("germany", "german-institute-for-human-rights", "Independent reporting"),
+        ("greece", "greece-office-of-the-national-rapporteur", "Monitoring"),
+        ("ireland", "ihrec", "Independent reporting"),
+        ("luxembourg", "ccdh-luxembourg", "Independent reporting"),
+        ("netherlands", "dutch-national-rapporteur", "Independent reporting"),
+        ("portugal", "cig-portugal", "Monitoring"),
+        ("romania", "anitp", "Monitoring"),
+    ]
+
+
+def test_named_query_rapporteurs_for_one_state() -> None:
+    rows = ahtgraph.query("rapporteurs", params={"state": "id:netherlands"})
+    assert isinstance(rows, list)
+    assert [(str(r["bodyLabel"]), str(r["mandateLabel"])) for r in rows] == [
+        (
+            "National Rapporteur on Trafficking in Human Beings and Sexual Violence "
+            "against Children",
+            "National rapporteur on trafficking in human beings (Netherlands)",
+        )
+    ]
+    assert ahtgraph.query("rapporteurs", params={"state": "id:sweden"}) == []

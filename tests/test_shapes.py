@@ -82,6 +82,12 @@ EXPECTED: dict[str, list[Result]] = {
         ("id:eu-strategy-on-combatting-trafficking-2021-2025", "dcterms:identifier", "MaxCount")
     ],
     "publication-without-publisher": [("id:test-report", None, "SPARQL")],
+    # A region is not a state, and Belgium is now one area too many.
+    "rapporteur-for-a-region": [
+        ("id:myria-national-rapporteur", "aht:areaServed", "Class"),
+        ("id:myria-national-rapporteur", "aht:areaServed", "MaxCount"),
+    ],
+    "rapporteur-without-state": [("id:test-mandate", "aht:areaServed", "MinCount")],
     "ratification-without-direct-triple": [("id:test-ratification", None, "SPARQL")],
     "self-funding": [("id:payoke", "aht:funds", "SPARQL")],
     "self-monitoring": [("id:greta", "aht:monitors", "SPARQL")],
