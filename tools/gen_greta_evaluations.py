@@ -61,9 +61,10 @@ R = [
         "2017-09-20",
         True,
         [
-            "http://lawsdocbox.com/Immigration/66845569-Report-concerning-the-implementation-of-the-council-of-europe-convention-on-action-against-trafficking-in-human-beings-by-ireland.html"
+            "http://lawsdocbox.com/Immigration/66845569-Report-concerning-the-implementation-of-the-council-of-europe-convention-on-action-against-trafficking-in-human-beings-by-ireland.html",
+            "http://www.justice.ie/en/JELR/Pages/PR17000300",
         ],
-        "Reference and dates (adopted 7 July 2017, published 20 September 2017) are read on a copy of the report.",
+        "Reference and dates (adopted 7 July 2017, published 20 September 2017) are read on a copy of the report; the Irish Department of Justice announced the publication on 20 September 2017.",
     ),
     (
         "portugal",
@@ -191,6 +192,45 @@ R = [
             "https://www.coe.int/en/web/anti-human-trafficking/-/greta-holds-talks-with-the-french-authorities"
         ],
         "GRETA's news item says its second report on France was adopted in March 2017; the year is that of adoption. No page giving the publication date or the document reference was found.",
+    ),
+    (
+        "ireland",
+        "Ireland",
+        1,
+        None,
+        "2013",
+        "2013-09-26",
+        False,
+        [
+            "http://www.coe.int/t/dghl/monitoring/trafficking/docs/press_releases/pr_irl_en.asp?toPrint=yes"
+        ],
+        "GRETA's press release of 26 September 2013 announces the publication of its first report on Ireland; no page giving the document reference was found.",
+    ),
+    (
+        "france",
+        "France",
+        1,
+        None,
+        "2013",
+        "2013-01-28",
+        False,
+        [
+            "http://www.coe.int/t/dghl/monitoring/trafficking/docs/press_releases/pr_fra_en.asp?toPrint=yes"
+        ],
+        "GRETA's press release of 28 January 2013 announces the publication of its first report on France; no page giving the document reference was found.",
+    ),
+    (
+        "france",
+        "France",
+        3,
+        None,
+        "2022",
+        "2022-02-18",
+        False,
+        [
+            "https://www.coe.int/en/web/anti-human-trafficking/-/greta-publishes-its-third-report-on-france"
+        ],
+        "GRETA's news item of 18 February 2022 announces the publication of its third evaluation report on France; no page giving the document reference was found.",
     ),
 ]
 
