@@ -37,6 +37,7 @@ PARAM_VALUES = {
     "entity": "id:greta",
     "text": "traite",
     "instrument": "id:warsaw-convention",
+    "state": "id:belgium",
 }
 
 

@@ -34,6 +34,16 @@ def test_centres_funded_by_fps_justice_and_their_regions(graph: Graph) -> None:
 def test_what_greta_monitors_and_who_established_it(graph: Graph) -> None:
     assert select(graph, "SELECT ?x WHERE { id:greta aht:monitors ?x }") == [
         ("belgium",),
+        ("cyprus",),
+        ("france",),
+        ("germany",),
+        ("ireland",),
+        ("italy",),
+        ("malta",),
+        ("netherlands",),
+        ("portugal",),
+        ("romania",),
+        ("sweden",),
         ("warsaw-convention",),
     ]
     assert select(graph, "SELECT ?x WHERE { id:greta aht:establishedBy ?x }") == [
@@ -96,8 +106,14 @@ def test_every_organisation_is_found_without_a_reasoner(graph: Graph) -> None:
         (slug,)
         for slug in sorted(
             [
+                "anitp",
+                "ccdh-luxembourg",
                 "cgrs",
+                "cig-portugal",
+                "cncdh",
                 "council-of-europe",
+                "czech-ministry-of-the-interior",
+                "dutch-national-rapporteur",
                 "ecthr",
                 "emn",
                 "emn-belgium",
@@ -105,16 +121,23 @@ def test_every_organisation_is_found_without_a_reasoner(graph: Graph) -> None:
                 "fedasil",
                 "flemish-government",
                 "fps-justice",
+                "german-institute-for-human-rights",
+                "greece-office-of-the-national-rapporteur",
                 "greta",
+                "ihrec",
                 "ilo",
                 "immigration-office",
                 "interdepartmental-coordination-unit",
                 "iom",
+                "italy-department-for-equal-opportunities",
                 "myria",
                 "national-lottery",
+                "non-discrimination-ombudsman-finland",
+                "osce",
                 "pag-asa",
                 "payoke",
                 "surya",
+                "un-human-rights-council",
                 "unodc",
             ]
         )
@@ -175,6 +198,7 @@ def test_named_query_related_lists_both_directions() -> None:
         ("in", "adopted", "council-of-europe"),
         ("in", "establishedBy", "greta"),
         ("in", "monitors", "greta"),
+        ("in", "monitors", "german-institute-for-human-rights"),
         ("in", "legalBasis", "greta-convention-monitoring"),
     }
     assert len({g for g in parties if g[1] == "ratified"}) == 48
@@ -190,8 +214,20 @@ def test_named_query_who_monitors_what() -> None:
         (str(r["organisation"]).removeprefix(ID), str(r["monitored"]).removeprefix(ID))
         for r in rows
     ] == [
+        ("german-institute-for-human-rights", "warsaw-convention"),
+        ("german-institute-for-human-rights", "directive-2011-36-eu"),
         ("greta", "belgium"),
         ("greta", "warsaw-convention"),
+        ("greta", "cyprus"),
+        ("greta", "france"),
+        ("greta", "germany"),
+        ("greta", "ireland"),
+        ("greta", "italy"),
+        ("greta", "malta"),
+        ("greta", "netherlands"),
+        ("greta", "portugal"),
+        ("greta", "romania"),
+        ("greta", "sweden"),
         ("myria", "topic-migrant-smuggling"),
         ("myria", "topic-trafficking-in-human-beings"),
     ]
@@ -255,3 +291,101 @@ def test_named_query_provenance_lists_pages_and_read_dates_for_one_entity() -> N
         ),
         ("runs", "blue-heart-campaign", "https://samilia.org/en/other-resources/", "2026-11-28"),
     ]
+
+
+def test_named_query_rapporteurs_names_each_states_body_and_kind_of_task() -> None:
+    rows = ahtgraph.query("rapporteurs")
+    assert isinstance(rows, list)
+    assert [
+        (str(r["state"]).removeprefix(ID), str(r["body"]).removeprefix(ID), str(r["typeLabel"]))
+        for r in rows
+    ] == [
+        ("belgium", "myria", "Independent reporting"),
+        ("czech-republic", "czech-ministry-of-the-interior", "Monitoring"),
+        ("finland", "non-discrimination-ombudsman-finland", "Independent reporting"),
+        ("france", "cncdh", "Independent reporting"),
+        ("germany", "german-institute-for-human-rights", "Independent reporting"),
+        ("greece", "greece-office-of-the-national-rapporteur", "Monitoring"),
+        ("ireland", "ihrec", "Independent reporting"),
+        ("italy", "italy-department-for-equal-opportunities", "Monitoring"),
+        ("luxembourg", "ccdh-luxembourg", "Independent reporting"),
+        ("netherlands", "dutch-national-rapporteur", "Independent reporting"),
+        ("portugal", "cig-portugal", "Monitoring"),
+        ("romania", "anitp", "Monitoring"),
+    ]
+
+
+def test_named_query_rapporteurs_for_one_state() -> None:
+    rows = ahtgraph.query("rapporteurs", params={"state": "id:netherlands"})
+    assert isinstance(rows, list)
+    assert [(str(r["bodyLabel"]), str(r["mandateLabel"])) for r in rows] == [
+        (
+            "National Rapporteur on Trafficking in Human Beings and Sexual Violence "
+            "against Children",
+            "National rapporteur on trafficking in human beings (Netherlands)",
+        )
+    ]
+    assert ahtgraph.query("rapporteurs", params={"state": "id:sweden"}) == []
+
+
+def test_named_query_evaluations_lists_greta_reports_by_state_and_round() -> None:
+    rows = ahtgraph.query("evaluations")
+    assert isinstance(rows, list)
+
+    def opt(row: dict, key: str) -> str | None:
+        return None if row.get(key) is None else str(row[key])
+
+    assert [
+        (
+            str(r["state"]).removeprefix(ID),
+            int(r["round"]),
+            str(r["year"]),
+            opt(r, "issued"),
+            opt(r, "reference"),
+        )
+        for r in rows
+    ] == [
+        ("belgium", 1, "2013", "2013-09-25", "GRETA(2013)14"),
+        ("belgium", 2, "2017", "2017-11-16", None),
+        ("belgium", 3, "2022", "2022-10-20", None),
+        ("cyprus", 1, "2011", "2011-09-12", None),
+        ("cyprus", 3, "2020", "2020-06-11", "GRETA(2020)04"),
+        ("france", 1, "2013", "2013-01-28", None),
+        ("france", 2, "2017", None, None),
+        ("france", 3, "2022", "2022-02-18", None),
+        ("germany", 2, "2019", "2019-06-20", "GRETA(2019)07"),
+        ("ireland", 1, "2013", "2013-09-26", None),
+        ("ireland", 2, "2017", "2017-09-20", "GRETA(2017)28"),
+        ("italy", 1, "2014", "2014-09-22", None),
+        ("italy", 2, "2019", "2019-01-25", None),
+        ("italy", 3, "2024", None, None),
+        ("malta", 2, "2017", "2017-03-16", None),
+        ("malta", 3, "2021", "2021-11-10", None),
+        ("netherlands", 1, "2014", None, None),
+        ("portugal", 2, "2017", "2017-03-17", "GRETA(2017)4"),
+        ("romania", 1, "2012", None, "GRETA(2012)2"),
+        ("sweden", 1, "2014", "2014-05-27", "GRETA(2014)11"),
+    ]
+
+
+def test_named_query_evaluations_for_one_state() -> None:
+    rows = ahtgraph.query("evaluations", params={"state": "id:italy"})
+    assert isinstance(rows, list)
+    assert [(int(r["round"]), str(r["reportLabel"])) for r in rows] == [
+        (1, "GRETA first evaluation report on Italy"),
+        (2, "GRETA second evaluation report on Italy"),
+        (3, "GRETA third evaluation report on Italy"),
+    ]
+    assert ahtgraph.query("evaluations", params={"state": "id:spain"}) == []
+
+
+def test_every_round_report_is_published_by_greta_directly(graph: Graph) -> None:
+    # Plain SPARQL finds the publisher without going through a series (issue 12, A.9).
+    assert (
+        select(
+            graph,
+            """SELECT ?r WHERE { ?r aht:evaluationRound ?n .
+                             FILTER NOT EXISTS { id:greta aht:publishes ?r } }""",
+        )
+        == []
+    )

@@ -40,7 +40,7 @@ def test_every_mapped_entity_and_only_those(entities: list[URIRef], graph: Graph
     kinds = ("Organisation", "Publication", "PublicationSeries", "LegalInstrument", "Campaign")
     expected = {
         s
-        for k in (*kinds, "Observance", "Place", "Mandate", "Ratification")
+        for k in (*kinds, "Observance", "Place", "Mandate", "Office", "Ratification")
         for s in graph.subjects(RDF.type, URIRef(aht + k))
     } | {
         s for k in ("Concept", "ConceptScheme") for s in graph.subjects(RDF.type, URIRef(skos + k))

@@ -183,10 +183,11 @@ def test_the_european_convention_on_human_rights_and_its_article_4(graph: Graph)
 
 
 def test_what_greta_monitors_now_includes_belgium(graph: Graph) -> None:
-    assert select(graph, "SELECT ?x WHERE { id:greta aht:monitors ?x }") == [
-        ("belgium",),
-        ("warsaw-convention",),
-    ]
+    # The European layer adds every state GRETA has a report on; Belgium and the Convention
+    # stay, whatever else the data grows to.
+    monitored = select(graph, "SELECT ?x WHERE { id:greta aht:monitors ?x }")
+    assert ("belgium",) in monitored
+    assert ("warsaw-convention",) in monitored
 
 
 def test_greta_evaluation_reports_on_belgium_in_order(graph: Graph) -> None:

@@ -25,6 +25,7 @@ PREFIXES = {
     "http://purl.org/dc/terms/": "dcterms:",
     "http://xmlns.com/foaf/0.1/": "foaf:",
     "https://schema.org/": "schema:",
+    "http://www.w3.org/ns/org#": "org:",
 }
 
 Result = tuple[str, str | None, str]
@@ -41,6 +42,9 @@ EXPECTED: dict[str, list[Result]] = {
     "source-without-read-date": [("https://example.org/unread", "aht:readOn", "MinCount")],
     "centre-without-area": [("id:test-centre", "aht:areaServed", "MinCount")],
     "court-not-typed-organisation": [("id:test-body", "rdf:type", "HasValue")],
+    "evaluation-of-an-unmonitored-state": [("id:test-report", "dcterms:spatial", "SPARQL")],
+    "evaluation-report-without-state": [("id:test-report", "dcterms:spatial", "MinCount")],
+    "evaluation-round-zero": [("id:test-report", "aht:evaluationRound", "MinInclusive")],
     "founding-date-plain-string": [("id:emn", "schema:foundingDate", "Or")],
     "funds-a-place": [("id:fps-justice", "aht:funds", "Class")],
     "future-date": [("id:emn", "schema:foundingDate", "SPARQL")],
@@ -57,6 +61,21 @@ EXPECTED: dict[str, list[Result]] = {
     "mandate-without-holder": [("id:test-mandate", "^aht:hasMandate", "MinCount")],
     "mandate-without-type": [("id:test-mandate", "aht:mandateType", "MinCount")],
     "misspelt-predicate": [("id:payoke", "aht:fundz", "Closed")],
+    # A series is closed to aht:hasMandate, the holder rule refuses it, and the mandate
+    # now has two holders.
+    "mandate-held-by-a-publication": [
+        ("id:emn-analysis", "^aht:hasMandate", "MaxCount"),
+        ("id:world-migration-report", "aht:hasMandate", "Closed"),
+        ("id:world-migration-report", "rdf:type", "QualifiedMinCount"),
+    ],
+    # The office shape is closed to it and the privacy rule forbids it outright.
+    "office-held-by-person": [
+        ("id:un-special-rapporteur-trafficking", "org:heldBy", "Closed"),
+        ("id:un-special-rapporteur-trafficking", "org:heldBy", "MaxCount"),
+    ],
+    "office-not-a-post": [("id:test-office", "rdf:type", "HasValue")],
+    "office-post-in-without-claim": [("id:test-office", "org:postIn", "SPARQL")],
+    "office-without-organisation": [("id:test-office", "org:postIn", "MinCount")],
     "monitors-a-literal": [("id:greta", "aht:monitors", "Or")],
     "no-english-label": [("id:test-body", "rdfs:label", "QualifiedMinCount")],
     "ontology-property-without-range": [("aht:testProperty", "rdfs:range", "MinCount")],
@@ -68,10 +87,19 @@ EXPECTED: dict[str, list[Result]] = {
     ],
     "person": [("https://example.org/people/1", None, "Not")],
     "personal-data": [("https://example.org/people/2", "schema:birthDate", "MaxCount")],
+    "publication-two-references": [
+        ("id:eu-strategy-on-combatting-trafficking-2021-2025", "dcterms:identifier", "MaxCount")
+    ],
     "publication-without-publisher": [("id:test-report", None, "SPARQL")],
     # The publisher of the series is not enough: the edition names its own (issue 12 A.9).
     "publication-published-only-through-series": [("id:test-edition", None, "SPARQL")],
     "ratification-dates-out-of-order": [("id:test-ratification", "aht:ratifiedOn", "SPARQL")],
+    # A region is not a state, and Belgium is now one area too many.
+    "rapporteur-for-a-region": [
+        ("id:myria-national-rapporteur", "aht:areaServed", "Class"),
+        ("id:myria-national-rapporteur", "aht:areaServed", "MaxCount"),
+    ],
+    "rapporteur-without-state": [("id:test-mandate", "aht:areaServed", "MinCount")],
     "ratification-without-direct-triple": [("id:test-ratification", None, "SPARQL")],
     "self-funding": [("id:payoke", "aht:funds", "SPARQL")],
     "self-monitoring": [("id:greta", "aht:monitors", "SPARQL")],

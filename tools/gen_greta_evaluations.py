@@ -1,0 +1,357 @@
+"""One-off generator for data/greta-evaluations.ttl; kept so the table of GRETA's reports is easy to review.
+
+Each row was typed in by hand from the page(s) it cites; nothing is fetched.
+Run: python tools/gen_greta_evaluations.py > data/greta-evaluations.ttl
+"""
+
+ORD = {1: "first", 2: "second", 3: "third"}
+FOCUS = {
+    1: "how it implements the Convention as a whole",
+    2: "the impact of its legislative, policy and practical measures against trafficking, new trends and child trafficking",
+    3: "victims' access to justice and effective remedies",
+}
+# state slug, English name in titles, round, reference, year, issued date, title (as on the copy), sources, note
+R = [
+    (
+        "netherlands",
+        "the Netherlands",
+        1,
+        None,
+        "2014",
+        None,
+        False,
+        ["http://www.coe.int/t/dghl/monitoring/trafficking/Docs/News/GRETA_19th_meeting_en.asp"],
+        "GRETA's page on its 19th meeting (17-21 March 2014) says it adopted its final evaluation report on the Netherlands then; the year is that of adoption. A copy giving the document reference and publication date was found only at an address the search tool returned cut short, so they are left out.",
+    ),
+    (
+        "sweden",
+        "Sweden",
+        1,
+        "GRETA(2014)11",
+        "2014",
+        "2014-05-27",
+        True,
+        [
+            "https://docslib.org/doc/13593155/greta-2014-11",
+            "https://www.coe.int/en/web/anti-human-trafficking/sweden",
+            "http://www.coe.int/t/dghl/monitoring/trafficking/Docs/News/GRETA_19th_meeting_en.asp",
+        ],
+        "Reference and dates (adopted 21 March 2014, published 27 May 2014) are read on a copy of the report; GRETA's page on Sweden says its report was published in May 2014.",
+    ),
+    (
+        "germany",
+        "Germany",
+        2,
+        "GRETA(2019)07",
+        "2019",
+        "2019-06-20",
+        True,
+        [
+            "https://readkong.com/page/report-concerning-the-implementation-of-the-council-of-3770677",
+            "https://docslib.org/doc/1683997/report-submitted-by-the-authorities-of-germany-on-measures-taken",
+        ],
+        "Reference and dates (adopted 22 March 2019, published 20 June 2019) are read on a copy of the report and confirmed by the German authorities' report CP(2020)10, read on a copy.",
+    ),
+    (
+        "ireland",
+        "Ireland",
+        2,
+        "GRETA(2017)28",
+        "2017",
+        "2017-09-20",
+        True,
+        [
+            "http://lawsdocbox.com/Immigration/66845569-Report-concerning-the-implementation-of-the-council-of-europe-convention-on-action-against-trafficking-in-human-beings-by-ireland.html",
+            "http://www.justice.ie/en/JELR/Pages/PR17000300",
+        ],
+        "Reference and dates (adopted 7 July 2017, published 20 September 2017) are read on a copy of the report; the Irish Department of Justice announced the publication on 20 September 2017.",
+    ),
+    (
+        "portugal",
+        "Portugal",
+        2,
+        "GRETA(2017)4",
+        "2017",
+        "2017-03-17",
+        True,
+        [
+            "https://studyres.com/doc/23200009/report-concerning-the-implementation-of-the-council-of"
+        ],
+        "Reference and dates (adopted 2 December 2016, published 17 March 2017) are read on a copy of the report.",
+    ),
+    (
+        "romania",
+        "Romania",
+        1,
+        "GRETA(2012)2",
+        "2012",
+        None,
+        True,
+        [
+            "http://lawsdocbox.com/Immigration/121542534-G-r-e-t-a-group-of-experts-on-action-against-trafficking-in-human-beings.html"
+        ],
+        'The reference is read on a copy of the report, whose cover reads "Strasbourg, 31 May 2012" without saying whether that is the date of adoption or of publication, so only the year is given.',
+    ),
+    (
+        "cyprus",
+        "Cyprus",
+        1,
+        None,
+        "2011",
+        "2011-09-12",
+        False,
+        [
+            "http://www.coe.int/t/dghl/monitoring/trafficking/docs/press_releases/pr_cyp_EN.asp",
+            "http://www.coe.int/t/dghl/monitoring/trafficking/docs/news/cyp_web_article_en.asp?toPrint=yes",
+        ],
+        "GRETA's press release of 12 September 2011 announces the publication of its first evaluation report, on Cyprus, the first country GRETA evaluated; no page giving its document reference was found.",
+    ),
+    (
+        "cyprus",
+        "Cyprus",
+        3,
+        "GRETA(2020)04",
+        "2020",
+        "2020-06-11",
+        False,
+        ["https://docslib.org/doc/10751436/evaluation-report-cyprus"],
+        "Reference and publication date are read on a copy of the report.",
+    ),
+    (
+        "italy",
+        "Italy",
+        1,
+        None,
+        "2014",
+        "2014-09-22",
+        False,
+        [
+            "https://unipd-centrodirittiumani.it/en/news/council-of-europe-first-evaluation-report-on-italy-of-the-group-of-experts-on-action-against-trafficking-in-human-beings-greta",
+        ],
+        "The publication date is given by the University of Padua's Human Rights Centre; no page giving the document reference was found.",
+    ),
+    (
+        "italy",
+        "Italy",
+        2,
+        None,
+        "2019",
+        "2019-01-25",
+        False,
+        ["https://www.coe.int/en/web/anti-human-trafficking/italy1"],
+        "GRETA's page on Italy gives the publication date; no page giving the document reference was found.",
+    ),
+    (
+        "italy",
+        "Italy",
+        3,
+        None,
+        "2024",
+        None,
+        False,
+        ["https://www.coe.int/en/web/anti-human-trafficking/italy1"],
+        "GRETA's page on Italy lists the report with the date 23 February 2024 without saying whether it is the date of adoption or of publication, so only the year is given; no page giving the document reference was found.",
+    ),
+    (
+        "malta",
+        "Malta",
+        2,
+        None,
+        "2017",
+        "2017-03-16",
+        False,
+        [
+            "https://coe.int/web/anti-human-trafficking/monitoring-malta",
+            "https://www.coe.int/web/anti-human-trafficking/monitoring-malta",
+        ],
+        "GRETA's page on Malta gives the publication date; no page giving the document reference was found.",
+    ),
+    (
+        "malta",
+        "Malta",
+        3,
+        None,
+        "2021",
+        "2021-11-10",
+        False,
+        [
+            "https://coe.int/web/anti-human-trafficking/monitoring-malta",
+            "https://www.coe.int/web/anti-human-trafficking/monitoring-malta",
+        ],
+        "GRETA's page on Malta gives the publication date; no page giving the document reference was found.",
+    ),
+    (
+        "france",
+        "France",
+        2,
+        None,
+        "2017",
+        None,
+        False,
+        [
+            "https://www.coe.int/en/web/anti-human-trafficking/-/greta-holds-talks-with-the-french-authorities"
+        ],
+        "GRETA's news item says its second report on France was adopted in March 2017; the year is that of adoption. No page giving the publication date or the document reference was found.",
+    ),
+    (
+        "ireland",
+        "Ireland",
+        1,
+        None,
+        "2013",
+        "2013-09-26",
+        False,
+        [
+            "http://www.coe.int/t/dghl/monitoring/trafficking/docs/press_releases/pr_irl_en.asp?toPrint=yes"
+        ],
+        "GRETA's press release of 26 September 2013 announces the publication of its first report on Ireland; no page giving the document reference was found.",
+    ),
+    (
+        "france",
+        "France",
+        1,
+        None,
+        "2013",
+        "2013-01-28",
+        False,
+        [
+            "http://www.coe.int/t/dghl/monitoring/trafficking/docs/press_releases/pr_fra_en.asp?toPrint=yes"
+        ],
+        "GRETA's press release of 28 January 2013 announces the publication of its first report on France; no page giving the document reference was found.",
+    ),
+    (
+        "france",
+        "France",
+        3,
+        None,
+        "2022",
+        "2022-02-18",
+        False,
+        [
+            "https://www.coe.int/en/web/anti-human-trafficking/-/greta-publishes-its-third-report-on-france"
+        ],
+        "GRETA's news item of 18 February 2022 announces the publication of its third evaluation report on France; no page giving the document reference was found.",
+    ),
+]
+
+
+def iri(u: str) -> str:
+    return "<" + u + ">"
+
+
+out = []
+out.append("""@prefix aht:     <https://w3id.org/ahtgraph/ontology#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix id:      <https://w3id.org/ahtgraph/id/> .
+@prefix rdf:     <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs:    <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos:    <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd:     <http://www.w3.org/2001/XMLSchema#> .
+
+# ---------------------------------------------------------------------------------------------
+# GRETA's evaluation reports (issue 12, C.2): for each party, the reports of each evaluation
+# round that a stored page states, with the round (aht:evaluationRound), the year, the
+# publication date and the document reference (dcterms:identifier, e.g. GRETA(2014)10) where a
+# page gives them. Each report is published by GRETA (aht:publishes, stated directly so plain
+# SPARQL finds it) and is about one state (dcterms:spatial), which GRETA therefore monitors.
+# Many dates and references are read on third-party copies of the reports; each report's
+# skos:note says which. Reports for which no page was found are left out, so the gaps stay
+# visible. Belgium's three reports (data/landscape.ttl) get their round here.
+# Written by tools/gen_greta_evaluations.py from its hand-checked table.
+# ---------------------------------------------------------------------------------------------
+""")
+out.append("""# =============================================================================================
+# Belgium: the round of each report already in the graph, its reference, and its publisher
+# =============================================================================================
+
+id:greta-report-belgium-round-1
+    aht:evaluationRound 1 ;
+    dcterms:identifier "GRETA(2013)14" .
+
+id:greta-report-belgium-round-2
+    aht:evaluationRound 2 .
+
+id:greta-report-belgium-round-3
+    aht:evaluationRound 3 .
+
+id:greta
+    aht:publishes id:greta-report-belgium-round-1 , id:greta-report-belgium-round-2 , id:greta-report-belgium-round-3 .
+
+id:claim-greta-publishes-greta-report-belgium-round-1
+    a rdf:Statement ;
+    rdf:subject id:greta ; rdf:predicate aht:publishes ; rdf:object id:greta-report-belgium-round-1 ;
+    dcterms:source <https://lawsdocbox.com/Immigration/75933897-Report-concerning-the-implementation-of-the-council-of-europe-convention-on-action-against-trafficking-in-human-beings-by-belgium.html> , <https://www.coe.int/en/web/anti-human-trafficking/-/publication-of-greta-s-second-report-on-belgium> .
+
+id:claim-greta-publishes-greta-report-belgium-round-2
+    a rdf:Statement ;
+    rdf:subject id:greta ; rdf:predicate aht:publishes ; rdf:object id:greta-report-belgium-round-2 ;
+    dcterms:source <https://www.coe.int/en/web/anti-human-trafficking/-/publication-of-greta-s-second-report-on-belgium> .
+
+id:claim-greta-publishes-greta-report-belgium-round-3
+    a rdf:Statement ;
+    rdf:subject id:greta ; rdf:predicate aht:publishes ; rdf:object id:greta-report-belgium-round-3 ;
+    dcterms:source <https://emnbelgium.be/fr/publication/troisieme-rapport-devaluation-du-greta-sur-la-belgique> .
+""")
+
+
+def report_block(row: tuple) -> str:
+    """The Turtle for one report and the claim that GRETA publishes it."""
+    slug, name, rnd, ref, year, issued, has_title, srcs, note = row
+    e = f"id:greta-report-{slug}-round-{rnd}"
+    lines = [e, "    a aht:Publication ;"]
+    lines.append(f'    rdfs:label "GRETA {ORD[rnd]} evaluation report on {name}"@en ;')
+    if has_title:
+        lines.append(
+            '    skos:altLabel "Report concerning the implementation of the Council of Europe '
+            f'Convention on Action against Trafficking in Human Beings by {name}"@en ;'
+        )
+    lines.append(
+        f"    dcterms:description \"GRETA's {ORD[rnd]}-round evaluation of {name}, "
+        f'which looks at {FOCUS[rnd]}."@en ;'
+    )
+    lines.append("    aht:publicationType id:publication-type-evaluation-report ;")
+    lines.append(f"    aht:evaluationRound {rnd} ;")
+    if ref:
+        lines.append(f'    dcterms:identifier "{ref}" ;')
+    lines.append(f'    dcterms:date "{year}"^^xsd:gYear ;')
+    if issued:
+        lines.append(f'    dcterms:issued "{issued}"^^xsd:date ;')
+    lines.append(f"    dcterms:spatial id:{slug} ;")
+    lines.append("    dcterms:subject id:topic-trafficking-in-human-beings ;")
+    lines.append('    skos:note "' + note.replace('"', '\\"') + '"@en ;')
+    lines.append("    dcterms:source " + " , ".join(iri(u) for u in srcs) + " .")
+    claim = (
+        f"id:claim-greta-publishes-greta-report-{slug}-round-{rnd}\n"
+        "    a rdf:Statement ;\n"
+        f"    rdf:subject id:greta ; rdf:predicate aht:publishes ; rdf:object {e} ;\n"
+        "    dcterms:source " + " , ".join(iri(u) for u in srcs) + " .\n"
+    )
+    return "\n".join(lines) + "\n\n" + claim
+
+
+def state_block(slug: str, name: str, rows: list[tuple]) -> str:
+    """GRETA publishes the state's reports and monitors the state, with the claim for the latter."""
+    pages: list[str] = []
+    for row in rows:
+        for u in row[7]:
+            if u not in pages:
+                pages.append(u)
+    reports = " , ".join(f"id:greta-report-{slug}-round-{row[2]}" for row in rows)
+    return (
+        f"id:greta\n    aht:publishes {reports} ;\n    aht:monitors id:{slug} .\n\n"
+        f"id:claim-greta-monitors-{slug}\n"
+        "    a rdf:Statement ;\n"
+        f"    rdf:subject id:greta ; rdf:predicate aht:monitors ; rdf:object id:{slug} ;\n"
+        "    dcterms:source " + " , ".join(iri(u) for u in pages) + " .\n"
+    )
+
+
+RULE = "# " + "=" * 93
+by_state: dict[tuple[str, str], list[tuple]] = {}
+for row in R:
+    by_state.setdefault((row[0], row[1]), []).append(row)
+for (slug, name), rows in by_state.items():
+    out.append(f"{RULE}\n# {name[0].upper() + name[1:]}\n{RULE}\n")
+    out.extend(report_block(row) for row in rows)
+    out.append(state_block(slug, name, rows))
+print("\n".join(out), end="")
