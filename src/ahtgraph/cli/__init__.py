@@ -48,7 +48,25 @@ def _one_line(message: str) -> click.ClickException:
     return _UserError(" ".join(message.split()))
 
 
+def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """``--version``: the package's version and the data's (the ontology's owl:versionInfo)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from .. import version
+
+    click.echo(version.text(), nl=False)
+    ctx.exit(0)
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Print the package version and the data's version (owl:versionInfo) and exit.",
+)
 def cli() -> None:
     """Query, validate, export and describe the ahtgraph knowledge graph.
 
