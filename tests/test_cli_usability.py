@@ -6,11 +6,13 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
-from ahtgraph import resources
+from ahtgraph import resources, table
 from ahtgraph.cli import cli
+from ahtgraph.cli.options import table_width, table_width_options
 
 ROOT = Path(__file__).parent.parent
 
@@ -58,3 +60,46 @@ def test_version_without_a_data_version_says_so(
     assert result.stdout.splitlines()[1] == (
         f"data unknown (the ontology has no owl:versionInfo) from {tmp_path / 'data'}"
     )
+
+
+# ------------------------------------------------------------------ table widths (--width)
+
+LONG = "x" * 100
+
+
+def test_table_cuts_long_cells_at_80_by_default() -> None:
+    text = table.render(["a"], [[LONG]])
+    assert text.splitlines()[2] == "x" * 79 + "…"
+
+
+def test_table_width_n_cuts_at_n_and_none_keeps_every_cell_whole() -> None:
+    assert table.render(["a"], [["abcdefghij"]], max_width=5).splitlines()[2] == "abcd…"
+    assert table.render(["a"], [[LONG]], max_width=None).splitlines()[2] == LONG
+
+
+@click.command()
+@table_width_options
+def _show_width(width: int | None, no_truncate: bool) -> None:
+    click.echo(repr(table_width(width, no_truncate)))
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [([], "80"), (["--width", "12"], "12"), (["--no-truncate"], "None")],
+)
+def test_width_options_give_the_max_width(args: list[str], expected: str) -> None:
+    result = CliRunner().invoke(_show_width, args)
+    assert (result.exit_code, result.stdout) == (0, expected + "\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--width", "1"], "Invalid value for '--width': 1 is not in the range x>=2."),
+        (["--width", "9", "--no-truncate"], "give either --width N or --no-truncate, not both"),
+    ],
+)
+def test_width_options_refuse_nonsense(args: list[str], message: str) -> None:
+    result = CliRunner().invoke(_show_width, args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"Error: {message}"

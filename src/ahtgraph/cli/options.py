@@ -14,6 +14,7 @@ from typing import Any, TypeVar, cast
 import click
 
 from ..params import split_param
+from ..table import MAX_WIDTH, MIN_WIDTH
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -43,6 +44,40 @@ def data_option(func: F) -> F:
         help="Add this RDF file to the shipped graph (repeatable; syntax from the extension: "
         ".ttl .nt .nq .trig .jsonld .json .rdf .xml .n3).",
     )(func)
+
+
+def table_width_options(func: F) -> F:
+    """``--width N`` and ``--no-truncate`` for table output, passed as ``max_width``.
+
+    ``max_width`` is the longest cell in characters (default ``table.MAX_WIDTH``), or None with
+    ``--no-truncate``; hand it to ``table.render(..., max_width=max_width)``.
+    """
+    func = click.option(
+        "--no-truncate",
+        is_flag=True,
+        help="Table output: never cut a cell (csv, tsv, json and xml are never cut).",
+    )(func)
+    func = click.option(
+        "--width",
+        "width",
+        type=click.IntRange(min=MIN_WIDTH),
+        default=None,
+        metavar="N",
+        help=f"Table output: cut cells longer than N characters with … (default {MAX_WIDTH}).",
+    )(func)
+    return func
+
+
+def table_width(width: int | None, no_truncate: bool) -> int | None:
+    """The ``max_width`` for ``table.render`` from ``--width`` and ``--no-truncate``.
+
+    Both at once contradict each other: a usage error rather than one silently winning.
+    """
+    if no_truncate and width is not None:
+        raise click.UsageError("give either --width N or --no-truncate, not both")
+    if no_truncate:
+        return None
+    return MAX_WIDTH if width is None else width
 
 
 def format_option(
