@@ -63,7 +63,8 @@ def check(ctx: click.Context, data: Sequence[Path], fmt: str, fail_on: str) -> N
 
     Rules: missing English label, description or source (ERROR); stray whitespace
     in labels (ERROR); the same label on two entities (ERROR); sources or links
-    that are not http(s) IRIs (ERROR); plain-http links (WARN); organisations and
+    that are not http(s) IRIs (ERROR); literals their datatype does not allow,
+    such as "not-a-date"^^xsd:date (ERROR); plain-http links (WARN); organisations and
     instruments without a French or Dutch label (WARN); entities linked to no
     other entity (WARN); entities backed by a single page (INFO).
 

@@ -7,12 +7,14 @@ heavy is imported: these run while ``ahtgraph --help`` starts.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import click
 
+from ..loading import DATA_FORMATS, data_sources
 from ..params import split_param
 from ..table import MAX_WIDTH, MIN_WIDTH
 
@@ -34,16 +36,45 @@ def any_path(**kwargs: Any) -> click.Path:
 
 
 def data_option(func: F) -> F:
-    """``--data FILE`` (repeatable): the user's RDF files added to the shipped graph."""
+    """``--data FILE`` (repeatable), ``--data-format`` and ``--allow-remote-context``.
+
+    The command receives ``data`` as a tuple of ``loading.DataSource`` (standard input read
+    once, every file checked before the long work); any parser (rdflib or the engine) reads
+    those. The two other options are consumed here.
+    """
+
+    @functools.wraps(func)
+    def with_sources(
+        *args: Any, data: Sequence[str], data_format: str | None, allow_remote: bool, **kw: Any
+    ) -> Any:
+        kw["data"] = tuple(data_sources(data, data_format, allow_remote_context=allow_remote))
+        return func(*args, **kw)
+
+    command = cast(F, with_sources)
+    command = click.option(
+        "--allow-remote-context",
+        "allow_remote",
+        is_flag=True,
+        help="Let a --data JSON-LD file's @context be fetched from the network or a local file "
+        "(refused by default; schema.org's context is always answered offline).",
+    )(command)
+    command = click.option(
+        "--data-format",
+        "data_format",
+        type=click.Choice(list(DATA_FORMATS)),
+        default=None,
+        help="Syntax of every --data input, whatever its extension; needed for --data -.",
+    )(command)
     return click.option(
         "--data",
         "data",
         multiple=True,
-        type=file_path(),
+        type=click.Path(dir_okay=False, allow_dash=True),
         metavar="FILE",
-        help="Add this RDF file to the shipped graph (repeatable; syntax from the extension: "
-        ".ttl .nt .nq .trig .jsonld .json .rdf .xml .n3).",
-    )(func)
+        help="Add this RDF file to the shipped graph (repeatable; - reads standard input; "
+        "syntax from the extension: .ttl .nt .nq .trig .jsonld .json .rdf .xml .owl .n3, "
+        "each also .gz).",
+    )(command)
 
 
 def table_width_options(func: F) -> F:
