@@ -30,7 +30,9 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except AhtgraphError as exc:
-            raise _one_line(exc.message) from None
+            error = _one_line(exc.message)
+            error.exit_code = getattr(exc, "exit_code", EXIT_USAGE)
+            raise error from None
         except OSError as exc:
             if isinstance(exc, BrokenPipeError):
                 raise
