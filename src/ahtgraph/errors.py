@@ -26,5 +26,3 @@ class InvalidData(AhtgraphError):
     The CLI exits with status 1 (the checking commands' "found problems"), not 2: the request
     was fine, the data is not.
     """
-
-    exit_code = 1

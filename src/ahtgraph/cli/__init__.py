@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from ..errors import AhtgraphError
+from ..errors import AhtgraphError, InvalidData
 from .exit_codes import EXIT_INVALID, EXIT_USAGE
 
 __all__ = ["EXIT_INVALID", "EXIT_USAGE", "cli", "main"]
@@ -29,10 +29,10 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except InvalidData as exc:
+            raise _DataRefused(" ".join(exc.message.split())) from None
         except AhtgraphError as exc:
-            error = _one_line(exc.message)
-            error.exit_code = getattr(exc, "exit_code", EXIT_USAGE)
-            raise error from None
+            raise _one_line(exc.message) from None
         except OSError as exc:
             if isinstance(exc, BrokenPipeError):
                 raise
@@ -44,6 +44,12 @@ class _UserError(click.ClickException):
     """What the user asked cannot be done: ``Error: ...`` on one line, exit status 2."""
 
     exit_code = EXIT_USAGE
+
+
+class _DataRefused(_UserError):
+    """The data fails the checks a command requires (``release``): exit status 1."""
+
+    exit_code = EXIT_INVALID
 
 
 def _one_line(message: str) -> click.ClickException:
