@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from ahtgraph import resources, table
 from ahtgraph.cli import cli
-from ahtgraph.cli.options import table_width, table_width_options
+from ahtgraph.cli.options import complete_query_name, table_width, table_width_options
 
 ROOT = Path(__file__).parent.parent
 
@@ -103,3 +103,59 @@ def test_width_options_refuse_nonsense(args: list[str], message: str) -> None:
     result = CliRunner().invoke(_show_width, args)
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == f"Error: {message}"
+
+
+# ------------------------------------------------------------------------ shell completion
+
+
+def complete(words: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What bash completion offers after ``words`` (click's protocol, as the shell runs it)."""
+    monkeypatch.setenv(resources.RESOURCES_ENV, str(ROOT / "tests" / "fixtures" / "cli"))
+    resources.resource_root.cache_clear()
+    env = {
+        "_AHTGRAPH_COMPLETE": "bash_complete",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+    }
+    result = CliRunner().invoke(cli, [], env=env, prog_name="ahtgraph")
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()
+
+
+def test_describe_completes_entity_slugs(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert complete("ahtgraph describe pa", monkeypatch) == [
+        "plain,pag-asa",
+        "plain,payoke",
+        "plain,payoke-report-2022",
+        "plain,payoke-report-2023",
+    ]
+    assert complete("ahtgraph describe id:w", monkeypatch) == ["plain,id:wallonia"]
+
+
+def test_the_bash_script_is_what_docs_say_to_source() -> None:
+    result = CliRunner().invoke(
+        cli, [], env={"_AHTGRAPH_COMPLETE": "bash_source"}, prog_name="ahtgraph"
+    )
+    assert result.exit_code == 0
+    assert "complete -o nosort -F _ahtgraph_completion ahtgraph" in result.stdout
+
+
+@click.command()
+@click.argument("query", shell_complete=complete_query_name)
+def _named(query: str) -> None:
+    pass
+
+
+def test_named_query_names_complete(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(resources.RESOURCES_ENV, str(ROOT / "tests" / "fixtures" / "cli"))
+    resources.resource_root.cache_clear()
+    env = {"_NAMED_COMPLETE": "bash_complete", "COMP_WORDS": "named pu", "COMP_CWORD": "1"}
+    result = CliRunner().invoke(_named, [], env=env, prog_name="named")
+    assert result.stdout.splitlines() == ["plain,publications-of"]
+    env["COMP_WORDS"] = "named "
+    result = CliRunner().invoke(_named, [], env=env, prog_name="named")
+    assert result.stdout.splitlines() == [
+        "plain,funded-centres",
+        "plain,publications-of",
+        "plain,regions-graph",
+    ]

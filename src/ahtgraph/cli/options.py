@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import click
+from click.shell_completion import CompletionItem
 
 from ..loading import DATA_FORMATS, data_sources
 from ..params import split_param
@@ -188,6 +189,14 @@ class EntityType(click.ParamType):
 
     name = "entity"
 
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        """Tab completes the slugs of the shipped graph's entities (``id:`` too)."""
+        from ..completion import entities
+
+        return [CompletionItem(slug) for slug in entities(incomplete)]
+
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
         text = str(value).strip()
         if not text:
@@ -210,6 +219,15 @@ class ParamBindingType(click.ParamType):
         if isinstance(value, tuple):
             return cast(tuple[str, str], value)
         return split_param(str(value))
+
+
+def complete_query_name(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """``shell_complete`` for an argument that takes a named query (``query``'s QUERY)."""
+    from ..completion import query_names
+
+    return [CompletionItem(name) for name in query_names(incomplete)]
 
 
 ENTITY = EntityType()
