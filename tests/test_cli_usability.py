@@ -3,6 +3,8 @@ table widths, progress on stderr, shell completion."""
 
 from __future__ import annotations
 
+import re
+import sys
 import tomllib
 from pathlib import Path
 
@@ -10,7 +12,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from ahtgraph import resources, table
+from ahtgraph import progress, resources, table
 from ahtgraph.cli import cli
 from ahtgraph.cli.options import complete_query_name, table_width, table_width_options
 
@@ -159,3 +161,94 @@ def test_named_query_names_complete(monkeypatch: pytest.MonkeyPatch) -> None:
         "plain,publications-of",
         "plain,regions-graph",
     ]
+
+
+# ------------------------------------------------------------------- progress on stderr
+
+FIXTURE = ROOT / "tests" / "fixtures" / "cli"
+TIME = re.compile(r"\(\d+\.\d s\)")
+
+
+def _fixture(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(resources.RESOURCES_ENV, str(FIXTURE))
+    resources.resource_root.cache_clear()
+
+
+def test_site_progress_goes_to_stderr_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fixture(monkeypatch)
+    extra = tmp_path / "extra.nt"
+    extra.write_text(
+        '<https://w3id.org/ahtgraph/id/zz> <http://www.w3.org/2000/01/rdf-schema#label> "ZZ" .\n'
+    )
+    out = tmp_path / "site"
+    result = CliRunner().invoke(cli, ["site", "-o", str(out), "--data", str(extra), "--progress"])
+    assert result.exit_code == 0, result.output
+    quiet = CliRunner().invoke(cli, ["site", "-o", str(tmp_path / "quiet"), "--data", str(extra)])
+    assert result.stdout == quiet.stdout.replace("quiet", "site")  # progress never on stdout
+    assert quiet.stderr == ""  # not a terminal, no --progress: nothing
+    # 70 triples in the fixture's two files; 9 entities there and id:zz; 61 files written.
+    assert len({p.stem for p in (out / "id").glob("*.html")}) == 10
+    assert len([p for p in out.rglob("*") if p.is_file() and p.name != ".ahtgraph-build"]) == 61
+    assert TIME.sub("(T)", result.stderr).splitlines() == [
+        "ahtgraph: parsed the shipped graph: 70 triples from 2 files (T)",
+        f"ahtgraph: parsed {extra}: 1 triples (T)",
+        "ahtgraph: rendering entity pages: 2/10",
+        "ahtgraph: rendering entity pages: 5/10",
+        "ahtgraph: rendering entity pages: 7/10",
+        "ahtgraph: rendering entity pages: 10/10",
+        "ahtgraph: writing files: 15/61",
+        "ahtgraph: writing files: 30/61",
+        "ahtgraph: writing files: 45/61",
+        "ahtgraph: writing files: 61/61",
+    ]
+
+
+def test_release_progress_names_its_steps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fixture(monkeypatch)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    args = ["release", "-o", str(tmp_path / "r"), "--version", "1.0.0", "--allow-invalid"]
+    result = CliRunner().invoke(cli, [*args, "--progress"])
+    assert result.exit_code == 0, result.output
+    steps = [line for line in result.stderr.splitlines() if "parsed" not in line]
+    assert [TIME.sub("(T)", line).split(" (")[0] for line in steps] == [
+        "ahtgraph: wrote ahtgraph-1.0.0.ttl and ahtgraph-1.0.0.ttl.gz",
+        "ahtgraph: wrote ahtgraph-1.0.0.nt and ahtgraph-1.0.0.nt.gz",
+        "ahtgraph: wrote ahtgraph-1.0.0.nq and ahtgraph-1.0.0.nq.gz",
+        "ahtgraph: wrote ahtgraph-1.0.0.jsonld and ahtgraph-1.0.0.jsonld.gz",
+        "ahtgraph: wrote ahtgraph-1.0.0.rdf and ahtgraph-1.0.0.rdf.gz",
+        "ahtgraph: parsing every dump back to check it",
+        "ahtgraph: every dump checked; writing dataset.ttl and SHA256SUMS",
+    ]
+
+
+class _Terminal:
+    """A stderr that says it is a terminal and keeps what is written to it."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_on_a_terminal_progress_shows_once_slow_and_never_when_quiet(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    clock = [100.0]
+    monkeypatch.setattr(progress.time, "monotonic", lambda: clock[0])
+    with progress.settings():
+        progress.note("quick")  # the command has run for 0 s: nothing yet
+        clock[0] += progress.AUTO_AFTER
+        progress.note("slow")
+    with progress.settings(quiet=True, progress=True):
+        progress.note("quiet wins")
+    assert terminal.text == "ahtgraph: slow\n"

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import dataset_description, graph_diff, output, resources, serialize
+from . import dataset_description, graph_diff, output, progress, resources, serialize
 from .errors import AhtgraphError, InvalidData
 
 if TYPE_CHECKING:
@@ -301,7 +301,9 @@ def build(
         changes = graph_diff.compare(graph_diff.read(previous), graph, str(previous), "this")
 
     if not allow_invalid:
+        progress.note("checking the data (validate, check)")
         refuse_invalid(graph)
+        progress.note("the data conforms and check finds no ERROR")
 
     ontology_file = resources.data_dir() / "ontology.ttl"
     ontology = load_files([ontology_file]) if ontology_file.is_file() else load_files([])
@@ -328,6 +330,7 @@ def build(
             name = dump_name(version, ext)
             data = put(name, f"The whole graph, {label}", text.encode("utf-8"))
             put(f"{name}.gz", f"The whole graph, {label}, gzip-compressed", gzip_bytes(data))
+            progress.note(f"wrote {name} and {name}.gz ({len(data):,} bytes)")
         put(
             f"ahtgraph-ontology-{version}.ttl",
             "The ahtgraph OWL ontology alone, Turtle",
@@ -353,7 +356,9 @@ def build(
                 "utf-8"
             ),
         )
+        progress.note("parsing every dump back to check it")
         _verify(out_dir, version, graph, ontology, shapes)
+        progress.note("every dump checked; writing dataset.ttl and SHA256SUMS")
 
         infos = _file_infos(out_dir, titles)
         dump_names = [n for n in titles if n.startswith(f"ahtgraph-{version}.")]

@@ -8,11 +8,12 @@ from pathlib import Path
 import click
 
 from .exit_codes import EXIT_INVALID
-from .options import data_option, format_option
+from .options import data_option, format_option, progress_options
 
 
 @click.command()
 @data_option
+@progress_options
 @format_option(
     ["text", "turtle", "json"],
     "text for people, turtle (SHACL report vocabulary) or json.",
@@ -47,6 +48,7 @@ def validate(ctx: click.Context, data: Sequence[Path], fmt: str) -> None:
 
 @click.command()
 @data_option
+@progress_options
 @format_option(
     ["text", "tsv", "json"], "text for people, tsv (ROBOT report columns) or json.", default="text"
 )

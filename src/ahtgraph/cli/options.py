@@ -78,6 +78,32 @@ def data_option(func: F) -> F:
     )(command)
 
 
+def progress_options(func: F) -> F:
+    """``--progress`` and ``-q/--quiet``: progress lines on stderr for long work (progress.py).
+
+    By default they appear only on a terminal once the command has run a second; neither
+    option reaches the command itself.
+    """
+
+    @functools.wraps(func)
+    def with_progress(*args: Any, progress: bool, quiet: bool, **kw: Any) -> Any:
+        from .. import progress as progress_module
+
+        with progress_module.settings(progress=progress, quiet=quiet):
+            return func(*args, **kw)
+
+    command = cast(F, with_progress)
+    command = click.option(
+        "-q", "--quiet", is_flag=True, help="No progress lines on stderr, even on a terminal."
+    )(command)
+    return click.option(
+        "--progress",
+        is_flag=True,
+        help="Progress lines on stderr (parsing, building, release steps) even when stderr "
+        "is not a terminal; on a terminal they appear once the work takes a second.",
+    )(command)
+
+
 def table_width_options(func: F) -> F:
     """``--width N`` and ``--no-truncate`` for table output, passed as ``max_width``.
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .options import any_path, force_option, format_option, output_dir_option
+from .options import any_path, force_option, format_option, output_dir_option, progress_options
 
 
 @click.command()
@@ -32,6 +32,7 @@ from .options import any_path, force_option, format_option, output_dir_option
     help="The previous release (folder or dump file): CHANGELOG.md lists what changed.",
 )
 @force_option("Replace an earlier ahtgraph build in DIR (never a folder ahtgraph did not build).")
+@progress_options
 @click.option(
     "--allow-invalid",
     is_flag=True,
