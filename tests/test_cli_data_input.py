@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import http.server
+import io
 import json
 import os
 import subprocess
@@ -18,6 +19,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from ahtgraph.cli import cli
+from ahtgraph.errors import AhtgraphError
+from ahtgraph.graph.engine import Engine
+from ahtgraph.loading import data_sources
 
 FIXTURE = Path(__file__).parent / "fixtures" / "cli"
 SRC = Path(__file__).parent.parent / "src"
@@ -123,6 +127,24 @@ def test_a_broken_gzip_file_is_one_line(tmp_path: Path) -> None:
     result = run("export", "--data", str(fake))
     assert result.exit_code == 2
     assert result.stderr == (f"Error: cannot read {fake} as gzip: Not a gzipped file (b'no')\n")
+
+
+def test_a_loader_that_takes_paths_reads_plain_sources_and_refuses_the_others(
+    tmp_path: Path,
+) -> None:
+    """Until the engine takes DataSource items, Path(source) works for plain files only."""
+    plain = tmp_path / "extra.nt"
+    plain.write_text(ZZ, encoding="utf-8")
+    engine = Engine.load(data_sources([plain]))
+    assert engine.query(ASK_ZZ).value is True
+    odd = tmp_path / "extra.txt"
+    odd.write_text(ZZ, encoding="utf-8")
+    for source in (
+        data_sources(["-"], "nt", stdin=io.BytesIO(ZZ.encode()))[0],
+        data_sources([odd], "nt")[0],
+    ):
+        with pytest.raises(AhtgraphError, match="reads only plain files named by their extension"):
+            Engine.load([source])
 
 
 # ---------------------------------------------------------------- JSON-LD contexts offline

@@ -101,6 +101,21 @@ class DataSource:
     #: JSON-LD only: let remote and ``file:`` contexts be fetched (``--allow-remote-context``).
     allow_remote_context: bool = False
 
+    def __fspath__(self) -> str:
+        """The file's path, for loaders that still take paths (``Path(source)``).
+
+        Only a plain file whose extension names its syntax has one; standard input, gzip and
+        ``--data-format`` sources cannot be read by path, so a loader that has not learnt to
+        take a DataSource says so in one line rather than reading them wrongly.
+        """
+        path = self.path
+        if self.plain_file and path is not None and FORMATS.get(path.suffix.lower()) == self.format:
+            return str(path)
+        raise AhtgraphError(
+            f"--data {self.name}: this command reads only plain files named by their extension "
+            "(not standard input, .gz or --data-format)"
+        )
+
     @property
     def plain_file(self) -> bool:
         """A file a parser can read by path itself (not standard input, not gzip)."""
