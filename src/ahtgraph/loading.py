@@ -16,13 +16,10 @@ user passes ``--allow-remote-context`` (as ``SERVICE`` needs ``--allow-service``
 
 from __future__ import annotations
 
-import gzip
 import json
-import logging
 import sys
 import time
 import xml.sax
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,6 +125,9 @@ class DataSource:
         assert self.path is not None
         if not self.compressed:
             return self.path.read_bytes()
+        import gzip  # here, not at the top: the CLI imports this module for --help
+        import zlib
+
         try:
             with gzip.open(self.path, "rb") as stream:
                 return stream.read()
@@ -315,7 +315,7 @@ def _context_entry(entry: Any, name: str, changed: list[bool]) -> Any:
     return _offline_contexts(entry, name, changed)
 
 
-def _drop_ill_typed_warning(record: logging.LogRecord) -> bool:
+def _drop_ill_typed_warning(record: Any) -> bool:
     return not str(record.msg).startswith("Failed to convert Literal lexical form")
 
 
@@ -326,6 +326,8 @@ def _quiet_ill_typed_literals() -> None:
     literal itself is kept as written. ``check`` (rule ``ill-typed-literal``) and ``validate``
     report it as one readable finding instead.
     """
+    import logging
+
     logger = logging.getLogger("rdflib.term")
     if _drop_ill_typed_warning not in logger.filters:
         logger.addFilter(_drop_ill_typed_warning)
