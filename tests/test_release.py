@@ -7,6 +7,7 @@ import gzip
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -62,7 +63,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def fixture_resources(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The small CLI fixture graph: fast builds for the failure paths."""
+    """The small CLI fixture graph: fast builds for the failure paths.
+
+    Its two reports share a label on purpose (a ``check`` ERROR the check tests need), so
+    the builds below pass ``--allow-invalid``; the refusal itself is tested at the end.
+    """
     monkeypatch.setenv(resources.RESOURCES_ENV, str(FIXTURE))
     resources.resource_root.cache_clear()
     yield
@@ -340,18 +345,20 @@ def test_force_replaces_and_an_empty_folder_is_used(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
     target = tmp_path / "out"
     target.mkdir()
-    result = run("release", "-o", target, "--version", "1.0.0")
+    result = run("release", "--allow-invalid", "-o", target, "--version", "1.0.0")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(f"Release 1.0.0 (1970-01-01) in {target}: 19 files")
-    line = _one_error_line(run("release", "-o", target, "--version", "1.0.1"))
+    line = _one_error_line(run("release", "--allow-invalid", "-o", target, "--version", "1.0.1"))
     assert line == f"Error: {target} holds an ahtgraph build; pass --force to replace it"
-    result = run("release", "-o", target, "--version", "1.0.1", "--force")
+    result = run("release", "--allow-invalid", "-o", target, "--version", "1.0.1", "--force")
     assert result.exit_code == 0, result.output
     assert "ahtgraph-1.0.1.nt" in files_in(target)
     assert not any("1.0.0" in name for name in files_in(target))  # the old build's files
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no temporary folder left
     (target / "stray.txt").write_text("mine")
-    line = _one_error_line(run("release", "-o", target, "--version", "1.0.2", "--force"))
+    line = _one_error_line(
+        run("release", "--allow-invalid", "-o", target, "--version", "1.0.2", "--force")
+    )
     assert "holds files the earlier ahtgraph build did not write (stray.txt)" in line
     assert files_in(target)["stray.txt"] == b"mine"
 
@@ -361,14 +368,23 @@ def test_changelog_from_a_previous_release(
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
     previous = tmp_path / "1.0.0"
-    assert run("release", "-o", previous, "--version", "1.0.0").exit_code == 0
+    assert run("release", "--allow-invalid", "-o", previous, "--version", "1.0.0").exit_code == 0
     # Pretend 1.0.0 had one fact the fixture lacks now, and lacked one it has.
     nt = previous / "ahtgraph-1.0.0.nt"
     lines = nt.read_text(encoding="utf-8").splitlines(keepends=True)
     dropped = next(line for line in lines if "/id/payoke>" in line.split(" ", 1)[0])
     extra = '<https://w3id.org/ahtgraph/id/gone> <http://www.w3.org/2000/01/rdf-schema#label> "Gone" .\n'  # noqa: E501
     nt.write_text("".join(sorted([*(x for x in lines if x != dropped), extra])))
-    result = run("release", "-o", tmp_path / "1.1.0", "--version", "1.1.0", "--previous", previous)
+    result = run(
+        "release",
+        "--allow-invalid",
+        "-o",
+        tmp_path / "1.1.0",
+        "--version",
+        "1.1.0",
+        "--previous",
+        previous,
+    )
     assert result.exit_code == 0, result.output
     text = (tmp_path / "1.1.0" / "CHANGELOG.md").read_text(encoding="utf-8")
     head, _, older = text.partition("\n## 1.0.0 (1970-01-01)\n")
@@ -393,7 +409,9 @@ def test_a_failing_serializer_leaves_no_folder(
     monkeypatch.setattr(serialize, "dumps", failing)
     target = tmp_path / "out"
     with pytest.raises(RuntimeError, match="serializer broke"):
-        release.build(target, version="1.0.0", environ={"SOURCE_DATE_EPOCH": "0"})
+        release.build(
+            target, version="1.0.0", environ={"SOURCE_DATE_EPOCH": "0"}, allow_invalid=True
+        )
     assert list(tmp_path.iterdir()) == []
 
 
@@ -412,7 +430,9 @@ def test_a_dump_that_does_not_read_back_is_an_error(
 
     monkeypatch.setattr(serialize, "dumps", lossy)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
-    line = _one_error_line(run("release", "-o", tmp_path / "out", "--version", "1.0.0"))
+    line = _one_error_line(
+        run("release", "--allow-invalid", "-o", tmp_path / "out", "--version", "1.0.0")
+    )
     assert line.startswith(
         "Error: release check failed: ahtgraph-1.0.0.jsonld does not parse back to the graph"
     )
@@ -452,3 +472,69 @@ def test_help_has_examples_and_does_not_import_rdflib(command: str) -> None:
     assert done.stdout.strip().splitlines()[-1] == "[]"
     assert "Examples:" in done.stdout
     assert f"ahtgraph {command}" in done.stdout
+
+
+# ------------------------------------------------------------------- invalid data is refused
+
+
+def _resources_with(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: str) -> None:
+    """A copy of the fixture graph with its check ERROR removed and ``extra`` Turtle added."""
+    root = tmp_path / "resources"
+    shutil.copytree(FIXTURE, root)
+    data = root / "data" / "resources.ttl"
+    text = data.read_text(encoding="utf-8")
+    assert text.count('"Annual report"@en') == 2
+    data.write_text(text.replace('"Annual report"@en', '"Annual report 2022"@en', 1))
+    (root / "data" / "extra.ttl").write_text(extra, encoding="utf-8")
+    monkeypatch.setenv(resources.RESOURCES_ENV, str(root))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    resources.resource_root.cache_clear()
+
+
+ILL_TYPED = (
+    "<https://w3id.org/ahtgraph/id/payoke> <https://w3id.org/ahtgraph/ontology#since> "
+    '"not-a-date"^^<http://www.w3.org/2001/XMLSchema#date> .\n'
+)
+STRAY_SPACE = (
+    "<https://w3id.org/ahtgraph/id/payoke> <http://www.w3.org/2004/02/skos/core#altLabel> "
+    '"Pay  oke"@en .\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (
+            ILL_TYPED,
+            "Error: not releasing: the data does not conform to the shapes (1 problem(s); "
+            'first: id:payoke aht:since: "not-a-date" is not a valid xsd:date (an ill-typed '
+            "literal)); run ahtgraph validate, or pass --allow-invalid to release it anyway",
+        ),
+        (
+            STRAY_SPACE,
+            "Error: not releasing: ahtgraph check finds 1 ERROR(s) (first: stray-whitespace "
+            "id:payoke skos:altLabel: leading, trailing, doubled or control whitespace); run "
+            "ahtgraph check, or pass --allow-invalid to release it anyway",
+        ),
+    ],
+)
+def test_invalid_data_is_not_released_without_allow_invalid(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: str, message: str
+) -> None:
+    _resources_with(tmp_path, monkeypatch, extra)
+    target = tmp_path / "out"
+    result = run("release", "-o", target, "--version", "1.0.0")
+    assert result.exit_code == 1
+    assert (result.stdout, result.stderr) == ("", message + "\n")
+    assert not target.exists()
+    result = run("release", "-o", target, "--version", "1.0.0", "--allow-invalid")
+    assert result.exit_code == 0, result.output
+    assert (target / ".ahtgraph-build").is_file()
+
+
+def test_valid_data_is_released_without_allow_invalid(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _resources_with(tmp_path, monkeypatch, "")
+    result = run("release", "-o", tmp_path / "out", "--version", "1.0.0")
+    assert result.exit_code == 0, result.output

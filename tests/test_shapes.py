@@ -48,6 +48,11 @@ EXPECTED: dict[str, list[Result]] = {
     "founding-date-plain-string": [("id:emn", "schema:foundingDate", "Or")],
     "funds-a-place": [("id:fps-justice", "aht:funds", "Class")],
     "future-date": [("id:emn", "schema:foundingDate", "SPARQL")],
+    # Ill-typed: validation.py's own Datatype result and the shape's sh:or; not "in the future".
+    "ill-typed-date": [
+        ("id:emn", "schema:foundingDate", "Datatype"),
+        ("id:emn", "schema:foundingDate", "Or"),
+    ],
     "homepage-literal": [("id:emn", "foaf:homepage", "NodeKind")],
     "homepage-not-http": [("id:ilo", "foaf:homepage", "Pattern")],
     "label-duplicate-language": [("id:payoke", "rdfs:label", "UniqueLang")],
@@ -155,3 +160,12 @@ def test_fixture_fails_with_exactly_the_expected_results(name: str) -> None:
     conforms, found = results_for([FIXTURES / f"{name}.ttl"])
     assert not conforms
     assert found == sorted(EXPECTED[name])
+
+
+def test_messages_write_terms_as_turtle_not_python_reprs() -> None:
+    report = ahtgraph.validate([FIXTURES / "ill-typed-date.ttl"])
+    assert sorted(r.message for r in report.results) == [
+        '"not-a-date" is not a valid xsd:date (an ill-typed literal)',
+        'Node "not-a-date"^^xsd:date must conform to one or more shapes in '
+        "[ sh:datatype xsd:date ] , [ sh:datatype xsd:gYear ]",
+    ]

@@ -18,3 +18,11 @@ class AhtgraphError(Exception):
     def message(self) -> str:
         """The one-line explanation, without the ``Error:`` prefix."""
         return str(self.args[0])
+
+
+class InvalidData(AhtgraphError):
+    """The data fails ``validate`` or ``check`` and the command will not publish it.
+
+    The CLI exits with status 1 (the checking commands' "found problems"), not 2: the request
+    was fine, the data is not.
+    """

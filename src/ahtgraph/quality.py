@@ -29,6 +29,7 @@ SKOS = PREFIXES["skos"]
 DCTERMS = PREFIXES["dcterms"]
 FOAF = PREFIXES["foaf"]
 AHT = PREFIXES["aht"]
+XSD = PREFIXES["xsd"]
 
 #: Kinds of entity that should be named in all three of Belgium's languages used here. A gap is
 #: a WARN, not an ERROR: a name goes in only when a page states it (issue 12 B), and until then
@@ -231,7 +232,52 @@ def run(graph: Graph) -> list[Finding]:
                         "plain http link; check whether an https address exists",
                     )
                 )
+    findings.extend(ill_typed_findings(graph))
     return sorted(set(findings), key=_sort_key)
+
+
+#: Lexical forms of XSD types rdflib does not check itself (it checks xsd:date, integer...).
+_LEXICAL_FORMS = {
+    XSD + "gYear": re.compile(r"^-?[0-9]{4,}(Z|[+-][0-9]{2}:[0-9]{2})?$"),
+    XSD + "gYearMonth": re.compile(r"^-?[0-9]{4,}-(0[1-9]|1[0-2])(Z|[+-][0-9]{2}:[0-9]{2})?$"),
+}
+
+
+def is_ill_typed(value: object) -> bool:
+    """A literal whose lexical form its datatype does not allow (``"not-a-date"^^xsd:date``).
+
+    rdflib keeps such a literal as written (RDF allows it; the graph is then inconsistent);
+    SPARQL compares it as a string, so date rules would read it as a date in the future.
+    """
+    from rdflib import Literal
+
+    if not isinstance(value, Literal) or value.datatype is None:
+        return False
+    if value.ill_typed:
+        return True
+    pattern = _LEXICAL_FORMS.get(str(value.datatype))
+    return pattern is not None and not pattern.match(str(value))
+
+
+def ill_typed_findings(graph: Graph) -> list[Finding]:
+    """One ERROR ``ill-typed-literal`` per literal that is not a value of its datatype."""
+    from rdflib import Literal
+
+    findings = []
+    for subject, prop, value in graph:
+        if isinstance(value, Literal) and is_ill_typed(value):
+            datatype = show(value.datatype) if value.datatype is not None else ""
+            findings.append(
+                _finding(
+                    "ERROR",
+                    "ill-typed-literal",
+                    subject,
+                    str(prop),
+                    value,
+                    f'"{value}" is not a valid {datatype}',
+                )
+            )
+    return findings
 
 
 def _sort_key(finding: Finding) -> tuple[int, str, str, str, str]:

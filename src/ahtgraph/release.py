@@ -35,8 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import dataset_description, graph_diff, output, resources, serialize
-from .errors import AhtgraphError
+from . import dataset_description, graph_diff, output, progress, resources, serialize
+from .errors import AhtgraphError, InvalidData
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -272,8 +272,13 @@ def build(
     previous: Path | None = None,
     force: bool = False,
     environ: Mapping[str, str] | None = None,
+    allow_invalid: bool = False,
 ) -> Release:
-    """Write a complete, checked release into ``out_dir`` (see the module docstring)."""
+    """Write a complete, checked release into ``out_dir`` (see the module docstring).
+
+    Data that fails ``validate`` or where ``check`` finds an ERROR is refused
+    (:class:`InvalidData`, before anything is written) unless ``allow_invalid``.
+    """
     from .loading import load_files, load_graph
 
     started = time.perf_counter()
@@ -294,6 +299,11 @@ def build(
             log = previous / "CHANGELOG.md"
             previous_changelog = log.read_text(encoding="utf-8") if log.is_file() else None
         changes = graph_diff.compare(graph_diff.read(previous), graph, str(previous), "this")
+
+    if not allow_invalid:
+        progress.note("checking the data (validate, check)")
+        refuse_invalid(graph)
+        progress.note("the data conforms and check finds no ERROR")
 
     ontology_file = resources.data_dir() / "ontology.ttl"
     ontology = load_files([ontology_file]) if ontology_file.is_file() else load_files([])
@@ -320,6 +330,7 @@ def build(
             name = dump_name(version, ext)
             data = put(name, f"The whole graph, {label}", text.encode("utf-8"))
             put(f"{name}.gz", f"The whole graph, {label}, gzip-compressed", gzip_bytes(data))
+            progress.note(f"wrote {name} and {name}.gz ({len(data):,} bytes)")
         put(
             f"ahtgraph-ontology-{version}.ttl",
             "The ahtgraph OWL ontology alone, Turtle",
@@ -345,7 +356,9 @@ def build(
                 "utf-8"
             ),
         )
+        progress.note("parsing every dump back to check it")
         _verify(out_dir, version, graph, ontology, shapes)
+        progress.note("every dump checked; writing dataset.ttl and SHA256SUMS")
 
         infos = _file_infos(out_dir, titles)
         dump_names = [n for n in titles if n.startswith(f"ahtgraph-{version}.")]
@@ -359,6 +372,37 @@ def build(
         folder.write("SHA256SUMS", sums)
         files = [(n, (out_dir / n).stat().st_size) for n in [*listed, "SHA256SUMS"]]
     return Release(out_dir, version, date, files, time.perf_counter() - started)
+
+
+def refuse_invalid(graph: Graph) -> None:
+    """InvalidData naming the first problem, when the shipped data fails validate or check.
+
+    A release is what reusers download: publishing data the project's own checks reject would
+    spread the error, so ``release`` asks for ``--allow-invalid`` to do it knowingly.
+    """
+    from . import quality
+    from .terms import show
+    from .validation import validate
+    from .validation_report import render_path
+
+    report = validate()
+    if not report.conforms:
+        first = report.results[0]
+        where = f"{show(first.focus_node)} {render_path(report.graph, first.path)}"
+        raise InvalidData(
+            f"not releasing: the data does not conform to the shapes "
+            f"({len(report.results)} problem(s); first: {where}: {first.message}); "
+            "run ahtgraph validate, or pass --allow-invalid to release it anyway"
+        )
+    errors = [f for f in quality.run(graph) if f.level == "ERROR"]
+    if errors:
+        first_error = errors[0]
+        where = " ".join(x for x in (first_error.entity, first_error.property) if x)
+        raise InvalidData(
+            f"not releasing: ahtgraph check finds {len(errors)} ERROR(s) "
+            f"(first: {first_error.rule} {where}: {first_error.message}); "
+            "run ahtgraph check, or pass --allow-invalid to release it anyway"
+        )
 
 
 def to_text(release: Release) -> str:

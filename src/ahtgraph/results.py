@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .errors import AhtgraphError
 from .serialize import GRAPH_FORMATS
+from .table import MAX_WIDTH
 
 if TYPE_CHECKING:
     from rdflib.query import Result
@@ -28,7 +29,7 @@ def _tsv(result: Result) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _table(result: Result) -> str:
+def _table(result: Result, max_width: int | None) -> str:
     """Aligned columns with short names (``id:payoke``) for reading in a terminal."""
     from . import table
     from .terms import show
@@ -36,11 +37,14 @@ def _table(result: Result) -> str:
     assert result.vars is not None
     header = [str(v) for v in result.vars]
     rows = [[show(term) for term in row] for row in result]  # type: ignore[union-attr]
-    return table.render(header, rows)
+    return table.render(header, rows, max_width=max_width)
 
 
-def render(result: Result, fmt: str | None) -> str:
-    """The answer of any query form in ``fmt`` (None picks table or turtle by query form)."""
+def render(result: Result, fmt: str | None, max_width: int | None = MAX_WIDTH) -> str:
+    """The answer of any query form in ``fmt`` (None picks table or turtle by query form).
+
+    ``max_width`` is the table's longest cell (None: never cut), as ``table.render`` takes it.
+    """
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         fmt = fmt or "turtle"
         if fmt not in GRAPH_FORMATS:
@@ -72,4 +76,4 @@ def render(result: Result, fmt: str | None) -> str:
         return text.decode("utf-8")
     if fmt == "tsv":
         return _tsv(result)
-    return _table(result)
+    return _table(result, max_width)

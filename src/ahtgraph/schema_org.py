@@ -233,6 +233,11 @@ def _check_mapped(schema: Graph, iri: URIRef) -> None:
 # ------------------------------------------------------------------------------------ JSON-LD
 
 
+def is_schema_org_context(url: str) -> bool:
+    """True for the addresses of schema.org's JSON-LD context, which are answered offline."""
+    return url in _CONTEXT_URLS
+
+
 def local_context() -> dict[str, Any]:
     """The part of schema.org's JSON-LD context our snippets use, served offline to pyld."""
     terms: dict[str, Any] = {"@vocab": SCHEMA_HTTP, "schema": SCHEMA_HTTP}

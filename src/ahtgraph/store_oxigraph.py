@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import resources
 from .errors import AhtgraphError
-from .loading import check_data_files, checked_format
+from .loading import DataSource, data_sources
 
 if TYPE_CHECKING:
     from rdflib.query import Result
@@ -53,40 +53,44 @@ def _pyoxigraph() -> Any:
     return pyoxigraph
 
 
-def _load_file(ox: Any, store: Any, path: Path) -> None:
-    fmt = checked_format(path)
-    base = path.resolve().as_uri()
+def _load_file(ox: Any, store: Any, source: DataSource) -> None:
+    fmt = source.format
     try:
         if fmt not in _NATIVE:  # JSON-LD, N3: rdflib reads them, pyoxigraph gets N-Triples
             from .loading import load_files
 
-            text = load_files([path]).serialize(format="nt")
+            text = load_files([source]).serialize(format="nt")
             store.load(input=text, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
-        elif fmt in _QUADS:
-            quads = ox.parse(path=str(path), format=getattr(ox.RdfFormat, _NATIVE[fmt]))
+            return
+        rdf_format = getattr(ox.RdfFormat, _NATIVE[fmt])
+        where: dict[str, Any] = (
+            {"path": str(source.path)} if source.plain_file else {"input": source.read_bytes()}
+        )
+        if fmt in _QUADS:
+            quads = ox.parse(format=rdf_format, base_iri=source.base_iri, **where)
             store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
         else:
             store.load(
-                path=str(path),
-                format=getattr(ox.RdfFormat, _NATIVE[fmt]),
-                base_iri=base,
+                format=rdf_format,
+                base_iri=source.base_iri,
                 to_graph=ox.DefaultGraph(),
+                **where,
             )
     except AhtgraphError:
         raise
     except SyntaxError as exc:
-        raise AhtgraphError(f"cannot parse {path} as {fmt}: {exc.msg}") from exc
+        raise AhtgraphError(f"cannot parse {source.name} as {fmt}: {exc.msg}") from exc
     except (ValueError, OSError) as exc:
-        raise AhtgraphError(f"cannot load {path}: {' '.join(str(exc).split())}") from exc
+        raise AhtgraphError(f"cannot load {source.name}: {' '.join(str(exc).split())}") from exc
 
 
-def load_store(data: Iterable[str | Path] = ()) -> Any:
+def load_store(data: Iterable[str | Path | DataSource] = ()) -> Any:
     """An in-memory pyoxigraph Store with the shipped graph plus ``data`` in its default graph."""
     ox = _pyoxigraph()
-    extra = check_data_files(data)
+    extra = data_sources(data)
     store = ox.Store()
-    for path in [*resources.graph_files(), *extra]:
-        _load_file(ox, store, path)
+    for source in [*data_sources(resources.graph_files()), *extra]:
+        _load_file(ox, store, source)
     return store
 
 
@@ -121,7 +125,7 @@ def run(
 
 
 def query(
-    data: Iterable[str | Path],
+    data: Iterable[str | Path | DataSource],
     prepared: PreparedQuery,
     text: str,
     bindings: Mapping[str, Identifier] | None = None,

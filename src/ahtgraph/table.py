@@ -9,13 +9,25 @@ from collections.abc import Sequence
 MAX_WIDTH = 80
 
 
-def _fit(cell: str, width: int) -> str:
-    cell = " ".join(cell.split())
-    return cell if len(cell) <= width else cell[: width - 1] + "…"
+#: The narrowest ``--width``: one character and the "…".
+MIN_WIDTH = 2
 
 
-def render(header: Sequence[str], rows: Sequence[Sequence[str]], max_width: int = MAX_WIDTH) -> str:
-    """Columns padded to their widest cell, a rule under the header, a row count at the end."""
+def _fit(cell: str, width: int | None) -> str:
+    cell = " ".join(cell.split())  # a newline in a cell would break the row in two
+    return cell if width is None or len(cell) <= width else cell[: width - 1] + "…"
+
+
+def render(
+    header: Sequence[str], rows: Sequence[Sequence[str]], max_width: int | None = MAX_WIDTH
+) -> str:
+    """Columns padded to their widest cell, a rule under the header, a row count at the end.
+
+    A cell longer than ``max_width`` characters is cut with "…" (``--width N``); None keeps
+    every cell whole (``--no-truncate``).
+    """
+    if max_width is not None and max_width < MIN_WIDTH:
+        raise ValueError(f"max_width must be at least {MIN_WIDTH}")
     cells = [[_fit(c, max_width) for c in row] for row in rows]
     head = [_fit(h, max_width) for h in header]
     widths = [len(h) for h in head]

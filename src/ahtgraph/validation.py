@@ -8,7 +8,8 @@ only merge the same triples a second time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,9 @@ from .errors import AhtgraphError
 if TYPE_CHECKING:
     from rdflib import Graph
     from rdflib.term import Node
+
+    from .graph.engine import Engine
+    from .loading import DataSource
 
 SH = "http://www.w3.org/ns/shacl#"
 
@@ -79,7 +83,10 @@ def read_results(results_graph: Graph) -> list[ValidationResult]:
         for result in results_graph.objects(report, URIRef(SH + "result"))
     ]
     for node in nodes:
-        messages = sorted(str(m) for m in results_graph.objects(node, URIRef(SH + "resultMessage")))
+        messages = sorted(
+            readable_message(str(m))
+            for m in results_graph.objects(node, URIRef(SH + "resultMessage"))
+        )
         found.append(
             ValidationResult(
                 focus_node=_one(results_graph, node, "focusNode"),  # type: ignore[arg-type]
@@ -95,6 +102,65 @@ def read_results(results_graph: Graph) -> list[ValidationResult]:
         found,
         key=lambda r: (str(r.focus_node), str(r.path), str(r.constraint_component), r.message),
     )
+
+
+#: pyshacl writes terms in its messages as Python reprs: ``Literal("x", datatype=xsd:date)``.
+_LITERAL_REPR = re.compile(
+    r"""Literal\((?P<q>["'])(?P<text>.*?)(?P=q)"""
+    r"""(?:, (?:datatype=(?P<dt>[^,)]+)|lang=(?P<lq>["'])(?P<lang>[^"']+)(?P=lq)))?\)"""
+)
+_IRI_REPR = re.compile(r"""URIRef\((?P<q>["'])(?P<iri>[^"']*)(?P=q)\)""")
+
+
+def readable_message(message: str) -> str:
+    """A pyshacl message with its Python reprs written as Turtle terms (``"x"^^xsd:date``)."""
+
+    def literal(match: re.Match[str]) -> str:
+        text = f'"{match["text"]}"'
+        if match["dt"]:
+            return f"{text}^^{match['dt']}"
+        return f"{text}@{match['lang']}" if match["lang"] else text
+
+    message = _LITERAL_REPR.sub(literal, message)
+    return _IRI_REPR.sub(lambda m: f"<{m['iri']}>", message)
+
+
+def _add_ill_typed(results_graph: Graph, data_graph: Graph) -> bool:
+    """One Datatype violation per ill-typed literal (``"not-a-date"^^xsd:date``) in the data.
+
+    SHACL reports one only where a shape gives the property a datatype; a value that is not
+    a value of its own datatype is wrong wherever it is. True when any was added.
+    """
+    from rdflib import RDF, BNode, Literal, URIRef
+
+    from .quality import is_ill_typed
+    from .terms import show
+
+    reports = list(results_graph.subjects(RDF.type, URIRef(SH + "ValidationReport")))
+    if not reports:
+        return False
+    added = False
+    for subject, prop, value in sorted(data_graph):
+        if not (isinstance(value, Literal) and is_ill_typed(value)):
+            continue
+        node = BNode()
+        datatype = show(value.datatype) if value.datatype is not None else ""
+        message = f'"{value}" is not a valid {datatype} (an ill-typed literal)'
+        for p, o in (
+            (RDF.type, URIRef(SH + "ValidationResult")),
+            (URIRef(SH + "focusNode"), subject),
+            (URIRef(SH + "resultPath"), prop),
+            (URIRef(SH + "value"), value),
+            (URIRef(SH + "resultMessage"), Literal(message)),
+            (URIRef(SH + "resultSeverity"), URIRef(SH + "Violation")),
+            (URIRef(SH + "sourceConstraintComponent"), URIRef(SH + "DatatypeConstraintComponent")),
+        ):
+            results_graph.add((node, p, o))
+        results_graph.add((reports[0], URIRef(SH + "result"), node))
+        added = True
+    if added:
+        results_graph.set((reports[0], URIRef(SH + "conforms"), Literal(False)))
+    return added
 
 
 def load_shapes(paths: Iterable[Path] | None = None) -> Graph:
@@ -137,22 +203,43 @@ def _add_results(results_graph: Graph, extra: list[Any]) -> None:
     results_graph.set((report, URIRef(SH + "conforms"), Literal(False)))
 
 
-def validate(data: Iterable[str | Path] = (), *, engine: str = "oxigraph") -> ValidationReport:
+def _engine(data_graph: Graph, sources: Sequence[DataSource]) -> Engine:
+    """The SPARQL engine for the shapes' SPARQL constraints, on the same data as pyshacl.
+
+    Plain files named by their extension are loaded by the engine itself (the quick path);
+    standard input, gzip and ``--data-format`` sources were already read into ``data_graph``,
+    which the engine then receives as N-Triples (a source cannot be read twice).
+    """
+    import pyoxigraph as ox
+
+    from .graph.engine import Engine
+    from .loading import guess_format
+
+    if all(s.plain_file and s.path and guess_format(s.path) == s.format for s in sources):
+        return Engine.load([s.path for s in sources if s.path is not None])
+    store = ox.Store()
+    store.load(input=data_graph.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES)
+    return Engine(store)
+
+
+def validate(
+    data: Iterable[str | Path | DataSource] = (), *, engine: str = "oxigraph"
+) -> ValidationReport:
     """Validate the shipped graph plus ``data`` against every shape in ``shapes/``."""
     import pyshacl
 
-    from .loading import load_graph
+    from .loading import data_sources, load_graph
 
     if engine not in ENGINES:
         raise AhtgraphError(f"unknown validation engine '{engine}': use {' or '.join(ENGINES)}")
-    data_graph = load_graph(data)
+    sources = data_sources(data)  # standard input is read once, here
+    data_graph = load_graph(sources)
     shapes_graph = load_shapes()
     extra: list[Any] = []
     if engine == "oxigraph":
         from .checks.shacl_sparql import split
-        from .graph.engine import Engine
 
-        shapes_graph, extra = split(shapes_graph, Engine.load(data))
+        shapes_graph, extra = split(shapes_graph, _engine(data_graph, sources))
     try:
         conforms, results_graph, text = pyshacl.validate(
             data_graph,
@@ -167,5 +254,6 @@ def validate(data: Iterable[str | Path] = (), *, engine: str = "oxigraph") -> Va
     if isinstance(results_graph, Exception):  # pyshacl returns, not raises, a ValidationFailure
         raise AhtgraphError(f"validation could not run: {' '.join(str(results_graph).split())}")
     _add_results(results_graph, extra)
-    conforms = bool(conforms) and not extra
+    ill_typed = _add_ill_typed(results_graph, data_graph)
+    conforms = bool(conforms) and not extra and not ill_typed
     return ValidationReport(conforms, read_results(results_graph), results_graph, str(text))

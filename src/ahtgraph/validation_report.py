@@ -56,6 +56,11 @@ def fix_for(result: ValidationResult, path: str) -> str:
     from rdflib import BNode
 
     template = FIXES.get(result.component_name, _DEFAULT_FIX)
+    if result.source_shape is None and result.component_name == "Datatype":
+        # validation.py's own check: the value does not fit the datatype written with it.
+        template = (
+            "correct the {path} value so its datatype allows it, or give it the right datatype"
+        )
     shape = result.source_shape
     # A blank-node shape has a random label; name the property it constrains instead.
     shape_name = f"the shape on {path}" if isinstance(shape, BNode) else show(shape)

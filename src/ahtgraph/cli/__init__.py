@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from ..errors import AhtgraphError
+from ..errors import AhtgraphError, InvalidData
 from .exit_codes import EXIT_INVALID, EXIT_USAGE
 
 __all__ = ["EXIT_INVALID", "EXIT_USAGE", "cli", "main"]
@@ -29,6 +29,8 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except InvalidData as exc:
+            raise _DataRefused(" ".join(exc.message.split())) from None
         except AhtgraphError as exc:
             raise _one_line(exc.message) from None
         except OSError as exc:
@@ -44,11 +46,35 @@ class _UserError(click.ClickException):
     exit_code = EXIT_USAGE
 
 
+class _DataRefused(_UserError):
+    """The data fails the checks a command requires (``release``): exit status 1."""
+
+    exit_code = EXIT_INVALID
+
+
 def _one_line(message: str) -> click.ClickException:
     return _UserError(" ".join(message.split()))
 
 
+def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """``--version``: the package's version and the data's (the ontology's owl:versionInfo)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from .. import version
+
+    click.echo(version.text(), nl=False)
+    ctx.exit(0)
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Print the package version and the data's version (owl:versionInfo) and exit.",
+)
 def cli() -> None:
     """Query, validate, export and describe the ahtgraph knowledge graph.
 

@@ -8,11 +8,12 @@ from pathlib import Path
 import click
 
 from .exit_codes import EXIT_INVALID
-from .options import data_option, format_option
+from .options import data_option, format_option, progress_options
 
 
 @click.command()
 @data_option
+@progress_options
 @format_option(
     ["text", "turtle", "json"],
     "text for people, turtle (SHACL report vocabulary) or json.",
@@ -47,6 +48,7 @@ def validate(ctx: click.Context, data: Sequence[Path], fmt: str) -> None:
 
 @click.command()
 @data_option
+@progress_options
 @format_option(
     ["text", "tsv", "json"], "text for people, tsv (ROBOT report columns) or json.", default="text"
 )
@@ -63,7 +65,8 @@ def check(ctx: click.Context, data: Sequence[Path], fmt: str, fail_on: str) -> N
 
     Rules: missing English label, description or source (ERROR); stray whitespace
     in labels (ERROR); the same label on two entities (ERROR); sources or links
-    that are not http(s) IRIs (ERROR); plain-http links (WARN); organisations and
+    that are not http(s) IRIs (ERROR); literals their datatype does not allow,
+    such as "not-a-date"^^xsd:date (ERROR); plain-http links (WARN); organisations and
     instruments without a French or Dutch label (WARN); entities linked to no
     other entity (WARN); entities backed by a single page (INFO).
 

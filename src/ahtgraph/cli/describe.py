@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .options import ENTITY, data_option, format_option
+from .options import ENTITY, data_option, format_option, progress_options
 
 
 @click.command()
@@ -18,6 +18,7 @@ from .options import ENTITY, data_option, format_option
     default="text",
 )
 @data_option
+@progress_options
 def describe(entity: str, fmt: str, data: Sequence[Path]) -> None:
     """Show one entity: types, labels, description, sources and relations both ways.
 

@@ -2,7 +2,8 @@
 
 0: done (and, for the checking commands, nothing found); 1: a checking command found problems
 (``validate`` does not conform, ``check`` reached ``--fail-on``, ``sources check`` misses
-something, ``jsonld --check-vocabulary`` has findings); 2: the request could not be carried out
+something, ``jsonld --check-vocabulary`` has findings, ``release`` refuses data that fails
+them); 2: the request could not be carried out
 (bad input, a usage error, a file that would be overwritten without ``--force``).
 """
 

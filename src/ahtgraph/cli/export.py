@@ -8,13 +8,14 @@ from pathlib import Path
 import click
 
 from ..serialize import GRAPH_FORMATS
-from .options import data_option, format_option, output_file_option
+from .options import data_option, format_option, output_file_option, progress_options
 
 
 @click.command()
 @format_option(GRAPH_FORMATS, "RDF syntax of the export.", default="turtle")
 @output_file_option
 @data_option
+@progress_options
 def export(fmt: str, output: Path | None, force: bool, data: Sequence[Path]) -> None:
     """Write the whole graph in one RDF syntax, byte-identical from run to run.
 

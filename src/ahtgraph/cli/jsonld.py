@@ -13,7 +13,7 @@ import click
 
 from ..errors import AhtgraphError
 from .exit_codes import EXIT_INVALID
-from .options import ENTITY, data_option, file_path
+from .options import ENTITY, data_option, file_path, progress_options
 
 
 @click.command()
@@ -48,6 +48,7 @@ from .options import ENTITY, data_option, file_path
     "offline context agrees with it for every term the snippets use.",
 )
 @data_option
+@progress_options
 @click.pass_context
 def jsonld(
     ctx: click.Context,

@@ -7,13 +7,17 @@ heavy is imported: these run while ``ahtgraph --help`` starts.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import click
+from click.shell_completion import CompletionItem
 
+from ..loading import DATA_FORMATS, data_sources
 from ..params import split_param
+from ..table import MAX_WIDTH, MIN_WIDTH
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -33,16 +37,105 @@ def any_path(**kwargs: Any) -> click.Path:
 
 
 def data_option(func: F) -> F:
-    """``--data FILE`` (repeatable): the user's RDF files added to the shipped graph."""
+    """``--data FILE`` (repeatable), ``--data-format`` and ``--allow-remote-context``.
+
+    The command receives ``data`` as a tuple of ``loading.DataSource`` (standard input read
+    once, every file checked before the long work); any parser (rdflib or the engine) reads
+    those. The two other options are consumed here.
+    """
+
+    @functools.wraps(func)
+    def with_sources(
+        *args: Any, data: Sequence[str], data_format: str | None, allow_remote: bool, **kw: Any
+    ) -> Any:
+        kw["data"] = tuple(data_sources(data, data_format, allow_remote_context=allow_remote))
+        return func(*args, **kw)
+
+    command = cast(F, with_sources)
+    command = click.option(
+        "--allow-remote-context",
+        "allow_remote",
+        is_flag=True,
+        help="Let a --data JSON-LD file's @context be fetched from the network or a local file "
+        "(refused by default; schema.org's context is always answered offline).",
+    )(command)
+    command = click.option(
+        "--data-format",
+        "data_format",
+        type=click.Choice(list(DATA_FORMATS)),
+        default=None,
+        help="Syntax of every --data input, whatever its extension; needed for --data -.",
+    )(command)
     return click.option(
         "--data",
         "data",
         multiple=True,
-        type=file_path(),
+        type=click.Path(dir_okay=False, allow_dash=True),
         metavar="FILE",
-        help="Add this RDF file to the shipped graph (repeatable; syntax from the extension: "
-        ".ttl .nt .nq .trig .jsonld .json .rdf .xml .n3).",
+        help="Add this RDF file to the shipped graph (repeatable; - reads standard input; "
+        "syntax from the extension: .ttl .nt .nq .trig .jsonld .json .rdf .xml .owl .n3, "
+        "each also .gz).",
+    )(command)
+
+
+def progress_options(func: F) -> F:
+    """``--progress`` and ``-q/--quiet``: progress lines on stderr for long work (progress.py).
+
+    By default they appear only on a terminal once the command has run a second; neither
+    option reaches the command itself.
+    """
+
+    @functools.wraps(func)
+    def with_progress(*args: Any, progress: bool, quiet: bool, **kw: Any) -> Any:
+        from .. import progress as progress_module
+
+        with progress_module.settings(progress=progress, quiet=quiet):
+            return func(*args, **kw)
+
+    command = cast(F, with_progress)
+    command = click.option(
+        "-q", "--quiet", is_flag=True, help="No progress lines on stderr, even on a terminal."
+    )(command)
+    return click.option(
+        "--progress",
+        is_flag=True,
+        help="Progress lines on stderr (parsing, building, release steps) even when stderr "
+        "is not a terminal; on a terminal they appear once the work takes a second.",
+    )(command)
+
+
+def table_width_options(func: F) -> F:
+    """``--width N`` and ``--no-truncate`` for table output, passed as ``max_width``.
+
+    ``max_width`` is the longest cell in characters (default ``table.MAX_WIDTH``), or None with
+    ``--no-truncate``; hand it to ``table.render(..., max_width=max_width)``.
+    """
+    func = click.option(
+        "--no-truncate",
+        is_flag=True,
+        help="Table output: never cut a cell (csv, tsv, json and xml are never cut).",
     )(func)
+    func = click.option(
+        "--width",
+        "width",
+        type=click.IntRange(min=MIN_WIDTH),
+        default=None,
+        metavar="N",
+        help=f"Table output: cut cells longer than N characters with … (default {MAX_WIDTH}).",
+    )(func)
+    return func
+
+
+def table_width(width: int | None, no_truncate: bool) -> int | None:
+    """The ``max_width`` for ``table.render`` from ``--width`` and ``--no-truncate``.
+
+    Both at once contradict each other: a usage error rather than one silently winning.
+    """
+    if no_truncate and width is not None:
+        raise click.UsageError("give either --width N or --no-truncate, not both")
+    if no_truncate:
+        return None
+    return MAX_WIDTH if width is None else width
 
 
 def format_option(
@@ -122,6 +215,14 @@ class EntityType(click.ParamType):
 
     name = "entity"
 
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        """Tab completes the slugs of the shipped graph's entities (``id:`` too)."""
+        from ..completion import entities
+
+        return [CompletionItem(slug) for slug in entities(incomplete)]
+
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
         text = str(value).strip()
         if not text:
@@ -144,6 +245,15 @@ class ParamBindingType(click.ParamType):
         if isinstance(value, tuple):
             return cast(tuple[str, str], value)
         return split_param(str(value))
+
+
+def complete_query_name(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """``shell_complete`` for an argument that takes a named query (``query``'s QUERY)."""
+    from ..completion import query_names
+
+    return [CompletionItem(name) for name in query_names(incomplete)]
 
 
 ENTITY = EntityType()

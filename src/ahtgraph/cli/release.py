@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .options import any_path, force_option, format_option, output_dir_option
+from .options import any_path, force_option, format_option, output_dir_option, progress_options
 
 
 @click.command()
@@ -32,14 +32,25 @@ from .options import any_path, force_option, format_option, output_dir_option
     help="The previous release (folder or dump file): CHANGELOG.md lists what changed.",
 )
 @force_option("Replace an earlier ahtgraph build in DIR (never a folder ahtgraph did not build).")
-def release(out_dir: Path, version: str | None, previous: Path | None, force: bool) -> None:
+@progress_options
+@click.option(
+    "--allow-invalid",
+    is_flag=True,
+    help="Release even if validate does not conform or check finds an ERROR "
+    "(refused by default, exit 1).",
+)
+def release(
+    out_dir: Path, version: str | None, previous: Path | None, force: bool, allow_invalid: bool
+) -> None:
     """Build a release for data reusers into DIR: dumps, description, checksums.
 
     The whole graph as Turtle, N-Triples, N-Quads, JSON-LD and RDF/XML (each also
     .gz), the ontology, the shapes, the named queries, dataset.ttl (DCAT + VoID),
-    CITATION.cff, CHANGELOG.md and SHA256SUMS. Every dump is parsed back and
-    checked; the marker .ahtgraph-build is written last. The date comes from SOURCE_DATE_EPOCH, else
-    the ontology's dcterms:modified, so building twice gives identical bytes.
+    CITATION.cff, CHANGELOG.md and SHA256SUMS. Data that fails validate, or where
+    check finds an ERROR, is refused (exit 1) unless --allow-invalid. Every dump is
+    parsed back and checked; the marker .ahtgraph-build is written last. The date
+    comes from SOURCE_DATE_EPOCH, else the ontology's dcterms:modified, so building
+    twice gives identical bytes.
 
     \b
     Examples:
@@ -50,7 +61,9 @@ def release(out_dir: Path, version: str | None, previous: Path | None, force: bo
     # The CLI boundary: rdflib loads only when the command runs.
     from .. import release as release_module
 
-    built = release_module.build(out_dir, version=version, previous=previous, force=force)
+    built = release_module.build(
+        out_dir, version=version, previous=previous, force=force, allow_invalid=allow_invalid
+    )
     click.echo(release_module.to_text(built), nl=False)
 
 

@@ -11,13 +11,14 @@ from pathlib import Path
 
 import click
 
-from .options import data_option, force_option, output_dir_option
+from .options import data_option, force_option, output_dir_option, progress_options
 
 
 @click.command()
 @output_dir_option("Folder to write the site to (created with its parents; built in place).")
 @force_option("Replace an earlier ahtgraph build in DIR (never a folder ahtgraph did not build).")
 @data_option
+@progress_options
 def site(out_dir: Path, force: bool, data: Sequence[Path]) -> None:
     """Write a static website of the graph to DIR: an index with a search box and a
     picture of the network, a page per entity (with schema.org JSON-LD and its

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .exit_codes import EXIT_INVALID
-from .options import data_option, file_path, format_option
+from .options import data_option, file_path, format_option, progress_options
 
 
 @click.group()
@@ -19,6 +19,7 @@ def sources() -> None:
 @sources.command("check")
 @click.argument("page", type=file_path())
 @data_option
+@progress_options
 @format_option(["text", "json"], "text for people or json.", default="text")
 @click.pass_context
 def sources_check(ctx: click.Context, page: Path, data: Sequence[Path], fmt: str) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from ..errors import AhtgraphError
-from .options import data_option, endpoint_auth_options
+from .options import data_option, endpoint_auth_options, progress_options
 
 
 @click.command()
@@ -34,6 +34,7 @@ from .options import data_option, endpoint_auth_options
     "replaced by /query, as Oxigraph and Fuseki lay them out).",
 )
 @data_option
+@progress_options
 @endpoint_auth_options
 def load(
     endpoint: str,

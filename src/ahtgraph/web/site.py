@@ -24,7 +24,7 @@ from importlib.resources import files as package_files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import output
+from .. import output, progress
 from .links import SiteLinks
 from .render import render as render_page
 from .views import RDF_TWINS, ViewModel, entity_view, home_view, ontology_view, twin_text
@@ -58,7 +58,8 @@ def render(graph: Graph) -> dict[str, str]:
         "ahtgraph.ttl": serialize.dumps(graph, "turtle"),
     }
     files.update({f"static/{name}": text for name, text in static_files().items()})
-    for entity in model.entities(lang).values():
+    entities = list(model.entities(lang).values())
+    for entity in progress.items(entities, len(entities), "rendering entity pages"):
         view = entity_view(model, entity.slug, lang)
         assert view is not None
         files[f"id/{entity.slug}.html"] = render_page(None, view, links=SiteLinks(1))
@@ -81,7 +82,7 @@ def write(files: dict[str, str], out: Path, force: bool = False) -> None:
     empty folder a failure leaves nothing; over an earlier build it leaves an interrupted one,
     which ``--force`` replaces."""
     with output.build_folder(out, force=force, command="site") as folder:
-        for relative, text in files.items():
+        for relative, text in progress.items(files.items(), len(files), "writing files"):
             folder.write(relative, text)
 
 
