@@ -20,6 +20,18 @@ def graph() -> Graph:
     return ahtgraph.load()
 
 
+@pytest.fixture(autouse=True)
+def _forget_the_resource_root() -> Iterator[None]:
+    """Forget the cached resource folder after every test.
+
+    A test that points AHTGRAPH_RESOURCES at a fixture (monkeypatch restores the variable)
+    would otherwise leave the fixture's data and shapes cached for every later test in the
+    same process, and which tests share a process changes with pytest-xdist.
+    """
+    yield
+    resources.resource_root.cache_clear()
+
+
 @pytest.fixture
 def fixture_graph(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Point ahtgraph at the small graph in fixtures/cli/ for one test.
