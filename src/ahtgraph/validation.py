@@ -8,7 +8,7 @@ only merge the same triples a second time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -49,12 +49,26 @@ class ValidationResult:
 
 @dataclass(frozen=True)
 class ValidationReport:
-    """The outcome of a validation run, for code (``results``) and for RDF tools (``graph``)."""
+    """The outcome of a validation run, for code (``results``) and for RDF tools (``graph``).
+
+    ``graph`` (the W3C SHACL report vocabulary, as an rdflib Graph) may be given as a function
+    that builds it: the Oxigraph path builds it only when asked, so a conforming run never
+    imports rdflib.
+    """
 
     conforms: bool
     results: list[ValidationResult] = field(default_factory=list)
-    graph: Graph | None = None
+    graph_source: Graph | Callable[[], Graph] | None = field(default=None, repr=False)
     text: str = ""
+
+    @property
+    def graph(self) -> Graph | None:
+        """The report as an RDF graph (built on first use)."""
+        source = self.graph_source
+        if callable(source):
+            source = source()
+            object.__setattr__(self, "graph_source", source)
+        return source
 
 
 def _one(graph: Graph, subject: Node, name: str) -> Node | None:
@@ -104,55 +118,18 @@ def load_shapes(paths: Iterable[Path] | None = None) -> Graph:
     return load_files(resources.shape_files() if paths is None else paths)
 
 
-#: ``oxigraph``: SHACL-SPARQL targets and constraints run on Oxigraph, core constraints in
-#: pyshacl (:mod:`ahtgraph.checks.shacl_sparql`); ``pyshacl``: everything in pyshacl, the
-#: reference the fast path is tested against.
+#: ``oxigraph``: checks/shacl_oxigraph.py on the data in pyoxigraph (falls back to pyshacl for
+#: shapes it does not support); ``pyshacl``: the reference.
 ENGINES = ("oxigraph", "pyshacl")
 
 
-def _add_results(results_graph: Graph, extra: list[Any]) -> None:
-    """Write the SPARQL constraints' results into pyshacl's report graph, as pyshacl would."""
-    from rdflib import RDF, BNode, Literal, URIRef
-
-    reports = list(results_graph.subjects(RDF.type, URIRef(SH + "ValidationReport")))
-    if not reports or not extra:
-        return
-    report = reports[0]
-    for r in extra:
-        node = BNode()
-        results_graph.add((report, URIRef(SH + "result"), node))
-        results_graph.add((node, RDF.type, URIRef(SH + "ValidationResult")))
-        results_graph.add((node, URIRef(SH + "focusNode"), r.focus_node))
-        if r.path is not None:
-            results_graph.add((node, URIRef(SH + "resultPath"), r.path))
-        if r.value is not None:
-            results_graph.add((node, URIRef(SH + "value"), r.value))
-        if r.message:
-            results_graph.add((node, URIRef(SH + "resultMessage"), Literal(r.message)))
-        results_graph.add((node, URIRef(SH + "resultSeverity"), r.severity))
-        component = URIRef(SH + "SPARQLConstraintComponent")
-        results_graph.add((node, URIRef(SH + "sourceConstraintComponent"), component))
-        results_graph.add((node, URIRef(SH + "sourceShape"), r.source_shape))
-        results_graph.add((node, URIRef(SH + "sourceConstraint"), r.constraint))
-    results_graph.set((report, URIRef(SH + "conforms"), Literal(False)))
-
-
-def validate(data: Iterable[str | Path] = (), *, engine: str = "oxigraph") -> ValidationReport:
-    """Validate the shipped graph plus ``data`` against every shape in ``shapes/``."""
+def _pyshacl(data: Iterable[str | Path]) -> ValidationReport:
     import pyshacl
 
     from .loading import load_graph
 
-    if engine not in ENGINES:
-        raise AhtgraphError(f"unknown validation engine '{engine}': use {' or '.join(ENGINES)}")
     data_graph = load_graph(data)
     shapes_graph = load_shapes()
-    extra: list[Any] = []
-    if engine == "oxigraph":
-        from .checks.shacl_sparql import split
-        from .graph.engine import Engine
-
-        shapes_graph, extra = split(shapes_graph, Engine.load(data))
     try:
         conforms, results_graph, text = pyshacl.validate(
             data_graph,
@@ -166,6 +143,70 @@ def validate(data: Iterable[str | Path] = (), *, engine: str = "oxigraph") -> Va
         raise AhtgraphError(f"validation could not run: {' '.join(str(exc).split())}") from exc
     if isinstance(results_graph, Exception):  # pyshacl returns, not raises, a ValidationFailure
         raise AhtgraphError(f"validation could not run: {' '.join(str(results_graph).split())}")
-    _add_results(results_graph, extra)
-    conforms = bool(conforms) and not extra
-    return ValidationReport(conforms, read_results(results_graph), results_graph, str(text))
+    return ValidationReport(bool(conforms), read_results(results_graph), results_graph, str(text))
+
+
+def _report_graph(results: list[Any], shapes: Any) -> Graph:
+    """pyshacl's report vocabulary for results found on Oxigraph; shapes' blank nodes copied."""
+    from rdflib import RDF, BNode, Literal, URIRef
+
+    from .graph.rdflib_terms import to_rdflib
+    from .loading import new_graph
+
+    graph = new_graph()
+    graph.bind("sh", SH)
+    report = BNode()
+    graph.add((report, RDF.type, URIRef(SH + "ValidationReport")))
+    graph.add((report, URIRef(SH + "conforms"), Literal(not results)))
+    copied: set[Any] = set()
+
+    def term(node: Any) -> Any:
+        if node.__class__.__name__ == "BlankNode" and node not in copied:
+            copied.add(node)
+            for s, p, o in shapes.triples_of(node):
+                graph.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
+        return to_rdflib(node)
+
+    for r in results:
+        node = BNode()
+        graph.add((report, URIRef(SH + "result"), node))
+        graph.add((node, RDF.type, URIRef(SH + "ValidationResult")))
+        graph.add((node, URIRef(SH + "focusNode"), to_rdflib(r.focus)))
+        if r.path is not None:
+            graph.add((node, URIRef(SH + "resultPath"), term(r.path)))
+        if r.value is not None:
+            graph.add((node, URIRef(SH + "value"), to_rdflib(r.value)))
+        graph.add((node, URIRef(SH + "resultMessage"), Literal(r.message)))
+        graph.add((node, URIRef(SH + "resultSeverity"), to_rdflib(r.severity)))
+        graph.add((node, URIRef(SH + "sourceConstraintComponent"), URIRef(SH + r.component)))
+        graph.add((node, URIRef(SH + "sourceShape"), term(r.shape)))
+    return graph
+
+
+def _oxigraph(data: Iterable[str | Path]) -> ValidationReport | None:
+    """The report from checks/shacl_oxigraph.py, or None when the shapes need pyshacl."""
+    from .checks.shacl_oxigraph import Shapes, Unsupported, Validator, validate_with
+    from .graph.engine import Engine
+
+    try:
+        engine = Engine.load(data)
+        shapes = Shapes.load(resources.shape_files())
+        found = validate_with(Validator(engine, shapes))
+    except Unsupported:
+        return None
+    if not found:
+        return ValidationReport(True, [], lambda: _report_graph([], shapes))
+    graph = _report_graph(found, shapes)
+    return ValidationReport(False, read_results(graph), graph)
+
+
+def validate(data: Iterable[str | Path] = (), *, engine: str = "oxigraph") -> ValidationReport:
+    """Validate the shipped graph plus ``data`` against every shape in ``shapes/``."""
+    if engine not in ENGINES:
+        raise AhtgraphError(f"unknown validation engine '{engine}': use {' or '.join(ENGINES)}")
+    data = list(data)
+    if engine == "oxigraph":
+        report = _oxigraph(data)
+        if report is not None:
+            return report
+    return _pyshacl(data)
