@@ -31,3 +31,21 @@ def fixture_graph(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     resources.resource_root.cache_clear()
     yield
     resources.resource_root.cache_clear()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say at the end of the run which tests were skipped and why, never silently.
+
+    The browser tests skip when Debian's chromium (or playwright) is absent, and the W3C suites
+    when ../shared is absent; a green run that checked neither must say so in its last lines.
+    """
+    skipped = terminalreporter.stats.get("skipped", [])
+    reasons: dict[str, int] = {}
+    for report in skipped:
+        longrepr = report.longrepr
+        reason = longrepr[2] if isinstance(longrepr, tuple) else str(longrepr)
+        where = report.nodeid.split("::")[0]
+        key = f"{where}: {reason.removeprefix('Skipped: ')}"
+        reasons[key] = reasons.get(key, 0) + 1
+    for key, count in sorted(reasons.items()):
+        terminalreporter.write_line(f"SKIPPED {count} in {key}")

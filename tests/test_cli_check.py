@@ -53,6 +53,8 @@ def test_each_rule_reports_exactly_its_finding() -> None:
         ("INFO", "single-source", "id:test-mandate", "dcterms:source", "a printed book"),
         ("WARN", "missing-translation", "id:test-lone-body", "rdfs:label", "fr"),
         ("WARN", "missing-translation", "id:test-lone-body", "rdfs:label", "nl"),
+        ("WARN", "missing-translation", "id:test-series", "rdfs:label", "fr"),
+        ("WARN", "missing-translation", "id:test-series", "rdfs:label", "nl"),
         ("WARN", "no-relation", "id:test-lone-body", "", ""),
         ("WARN", "no-relation", "id:test-mandate", "", ""),
         ("WARN", "not-https", "id:test-lone-body", "foaf:homepage", "http://lone-body.example/"),

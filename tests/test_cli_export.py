@@ -144,7 +144,7 @@ def test_failed_serialisation_keeps_the_previous_file(
         raise RuntimeError("serializer exploded")
 
     monkeypatch.setattr(serialize, "dumps", broken)
-    run("export", "-o", str(target))
+    run("export", "-o", str(target), "--force")
     assert target.read_text() == "previous export\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.ttl"]
 

@@ -15,7 +15,7 @@ from ahtgraph.cli import cli
 
 FIXTURE = Path(__file__).parent / "fixtures" / "cli"
 
-HEAVY = ("rdflib", "pyshacl", "pyld", "pyparsing")
+HEAVY = ("rdflib", "pyshacl", "pyld", "pyparsing", "pyoxigraph")
 
 PROBE = """
 import sys
@@ -38,6 +38,10 @@ print('HEAVY:' + ','.join(heavy), file=sys.stderr)
         ["export", "--help"],
         ["describe", "--help"],
         ["query", "--list"],
+        ["site", "--help"],
+        ["release", "--help"],
+        ["load", "--help"],
+        ["jsonld", "--help"],
     ],
 )
 def test_help_and_list_do_not_import_rdflib(args: list[str]) -> None:

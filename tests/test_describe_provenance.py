@@ -12,10 +12,20 @@ def test_describe_shows_which_pages_state_each_relation() -> None:
     assert result.exit_code == 0
     out = result.output
     section = out[out.index("Who states the relations") :].splitlines()
-    assert section[0] == "Who states the relations (3):"
+    assert section[0] == "Who states the relations (6):"
     funds = section.index("  id:fps-justice aht:funds id:payoke")
-    assert section[funds + 1 : funds + 3] == [
+    assert section[funds + 1 : funds + 4] == [
         "      <https://news.belgium.be./fr/node/21230>  (read 2026-11-28)",
+        "      <https://samilia.org/en/other-resources/>  (read 2026-11-28)",
+        "      <https://www.pzc.nl/antwerpen/stad-en-payoke-smeken-minister-crevits-om-hulp-in"
+        "-borealis-dossier-we-betaalden-al-310-000-euro-voor-opvang~a116f348/>  (read 2026-11-28)",
+    ]
+    # Every funder a page names has its own relation (issue 12 A.3).
+    assert "  id:flemish-government aht:funds id:payoke" in section
+    assert "  id:national-lottery aht:funds id:payoke" in section
+    # Supervision is stated by the source page alone (issue 12 A.2).
+    supervises = section.index("  id:fps-justice aht:supervises id:payoke")
+    assert section[supervises + 1 :] == [
         "      <https://samilia.org/en/other-resources/>  (read 2026-11-28)",
     ]
     # Provenance records are not listed as relations of the entity.

@@ -103,6 +103,7 @@ def test_every_organisation_is_found_without_a_reasoner(graph: Graph) -> None:
                 "emn-belgium",
                 "european-commission",
                 "fedasil",
+                "flemish-government",
                 "fps-justice",
                 "greta",
                 "ilo",
@@ -110,6 +111,7 @@ def test_every_organisation_is_found_without_a_reasoner(graph: Graph) -> None:
                 "interdepartmental-coordination-unit",
                 "iom",
                 "myria",
+                "national-lottery",
                 "pag-asa",
                 "payoke",
                 "surya",
@@ -206,6 +208,11 @@ def test_which_pages_state_that_fps_justice_funds_payoke_and_when_they_were_read
     assert rows == [
         ("https://news.belgium.be./fr/node/21230", "2026-11-28"),
         ("https://samilia.org/en/other-resources/", "2026-11-28"),
+        (
+            "https://www.pzc.nl/antwerpen/stad-en-payoke-smeken-minister-crevits-om-hulp-in-borealis"
+            "-dossier-we-betaalden-al-310-000-euro-voor-opvang~a116f348/",
+            "2026-11-28",
+        ),
     ]
 
 

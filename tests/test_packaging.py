@@ -75,10 +75,16 @@ def test_wheel_carries_resources_and_context(installed: tuple[Path, Path]) -> No
     wheel, _ = installed
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "ahtgraph/context.jsonld" in names
-    assert "ahtgraph/cli.py" in names
+    assert "ahtgraph/cli/__init__.py" in names
     for folder, pattern in (("data", "*.ttl"), ("shapes", "*.ttl"), ("queries", "*.rq")):
         for path in (REPO / folder).glob(pattern):
             assert f"ahtgraph/_resources/{folder}/{path.name}" in names
+    # The pages: templates, catalogues, and the static files the server mounts.
+    web = REPO / "src" / "ahtgraph" / "web"
+    shipped = [p for name in ("templates", "static", "messages") for p in (web / name).iterdir()]
+    assert len(shipped) >= 12
+    for path in shipped:
+        assert f"ahtgraph/web/{path.parent.name}/{path.name}" in names
 
 
 def test_cli_runs_from_another_directory(installed: tuple[Path, Path], tmp_path: Path) -> None:
@@ -112,6 +118,13 @@ def test_cli_runs_from_another_directory(installed: tuple[Path, Path], tmp_path:
             named = run(str(venv / "bin" / "ahtgraph"), "query", path.stem)
             assert named.returncode == 0, named.stderr
             break
+
+    # The pages render from the installed templates, static files and catalogues.
+    site = run(str(venv / "bin" / "ahtgraph"), "site", "-o", "public")
+    assert site.returncode == 0, site.stderr
+    public = elsewhere / "public"
+    assert (public / "static" / "search.js").is_file()
+    assert '<html lang="en">' in (public / "id" / "payoke.html").read_text(encoding="utf-8")
 
     as_module = run(str(venv / "bin" / "python"), "-m", "ahtgraph", "--help")
     assert as_module.returncode == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -85,7 +86,10 @@ def test_release_file_list_is_exact(built: Path, version: str) -> None:
         "CITATION.cff",
         "CHANGELOG.md",
     }
-    assert set(files_in(built)) == expected
+    assert set(files_in(built)) == {*expected, ".ahtgraph-build"}
+    marker = json.loads((built / ".ahtgraph-build").read_text(encoding="utf-8"))
+    assert marker["command"] == "release" and marker["version"] == version
+    assert set(marker["files"]) == expected
     assert len(queries) >= 8
 
 
@@ -97,7 +101,8 @@ def test_sha256sum_accepts_the_checksums(built: Path) -> None:
     lines = (built / "SHA256SUMS").read_text().splitlines()
     names = [line.split("  ", 1)[1] for line in lines]
     assert names == sorted(names)
-    assert set(names) == set(files_in(built)) - {"SHA256SUMS"}
+    # the build marker, written after SHA256SUMS, is ahtgraph's note, not part of the release
+    assert set(names) == set(files_in(built)) - {"SHA256SUMS", ".ahtgraph-build"}
     assert all(len(line.split("  ", 1)[0]) == 64 for line in lines)
 
 
@@ -170,8 +175,8 @@ def test_dataset_describes_every_other_file_with_size_and_checksum(
         assert media.startswith("https://www.iana.org/assignments/media-types/")
         described[name] = (int(size), str(description.value(checksum, SPDX.checksumValue)))
     on_disk = files_in(built)
-    # dataset.ttl cannot hold its own checksum; SHA256SUMS is written after it
-    assert set(described) == set(on_disk) - {"dataset.ttl", "SHA256SUMS"}
+    # dataset.ttl cannot hold its own checksum; SHA256SUMS and the marker are written after it
+    assert set(described) == set(on_disk) - {"dataset.ttl", "SHA256SUMS", ".ahtgraph-build"}
     for name, (size, digest) in described.items():
         assert size == len(on_disk[name]), name
         assert digest == hashlib.sha256(on_disk[name]).hexdigest(), name
@@ -320,8 +325,12 @@ def test_refuses_a_non_empty_folder(tmp_path: Path) -> None:
     target = tmp_path / "out"
     target.mkdir()
     (target / "keep.txt").write_text("mine")
-    line = _one_error_line(run("release", "-o", target))
-    assert line == f"Error: {target} exists and is not empty; pass --force to replace it"
+    for force in ([], ["--force"]):
+        line = _one_error_line(run("release", "-o", target, *force))
+        assert line == (
+            f"Error: {target} is not empty and holds no ahtgraph build (no .ahtgraph-build); "
+            "not writing into it: choose a new or empty folder"
+        )
     assert files_in(target) == {"keep.txt": b"mine"}
 
 
@@ -334,12 +343,17 @@ def test_force_replaces_and_an_empty_folder_is_used(
     result = run("release", "-o", target, "--version", "1.0.0")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(f"Release 1.0.0 (1970-01-01) in {target}: 19 files")
-    (target / "stray.txt").write_text("old")
+    line = _one_error_line(run("release", "-o", target, "--version", "1.0.1"))
+    assert line == f"Error: {target} holds an ahtgraph build; pass --force to replace it"
     result = run("release", "-o", target, "--version", "1.0.1", "--force")
     assert result.exit_code == 0, result.output
-    assert "stray.txt" not in files_in(target)
     assert "ahtgraph-1.0.1.nt" in files_in(target)
+    assert not any("1.0.0" in name for name in files_in(target))  # the old build's files
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no temporary folder left
+    (target / "stray.txt").write_text("mine")
+    line = _one_error_line(run("release", "-o", target, "--version", "1.0.2", "--force"))
+    assert "holds files the earlier ahtgraph build did not write (stray.txt)" in line
+    assert files_in(target)["stray.txt"] == b"mine"
 
 
 def test_changelog_from_a_previous_release(

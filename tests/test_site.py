@@ -5,22 +5,30 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 from posixpath import dirname, join, normpath
 from urllib.parse import unquote, urldefrag
+from xml.etree import ElementTree
 
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from ahtgraph import describe, serialize
-from ahtgraph import site as site_module
+from ahtgraph import describe, schema_org, serialize
 from ahtgraph.cli import cli
 from ahtgraph.prefixes import AHT, ID
+from ahtgraph.web import site as site_module
+from ahtgraph.web import views
+from ahtgraph.web.links import ServerLinks, SiteLinks
+from ahtgraph.web.render import render
 
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 SOURCE_PAGE = "https://samilia.org/en/other-resources/"
@@ -110,9 +118,11 @@ def pages(built: Path) -> dict[str, Page]:
 
 def test_layout_index_ontology_and_a_page_with_twins_per_entity(built: Path, graph: Graph) -> None:
     names = {p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file()}
-    assert {"index.html", "ontology.html", "style.css", "ahtgraph.ttl"} <= names
+    assert {"index.html", "ontology.html", "ahtgraph.ttl"} <= names
+    assert {"static/style.css", "static/search.js", "static/query.js"} <= names
     for slug in ("payoke", "myria", "fps-justice", "blue-heart-campaign", "topic-crime"):
-        assert {f"id/{slug}.html", f"id/{slug}.ttl", f"id/{slug}.jsonld"} <= names
+        twins = {f"id/{slug}.{ext}" for ext in ("html", "ttl", "nt", "rdf", "jsonld")}
+        assert twins | {f"id/{slug}.schema.jsonld"} <= names
     # Provenance records are shown on the pages of what they are about, not on pages of their own.
     claims = {str(s) for s in graph.subjects(URIRef(describe.RDF + "subject"), None)}
     assert claims
@@ -123,7 +133,7 @@ def test_layout_index_ontology_and_a_page_with_twins_per_entity(built: Path, gra
 
 def _resolve(page: str, href: str) -> tuple[str, str] | None:
     """The site path and fragment an internal link points to; None for an external link."""
-    if href.startswith(("http://", "https://", "mailto:")):
+    if href.startswith(("http://", "https://", "mailto:", "data:")):
         return None
     path, fragment = urldefrag(href)
     target = normpath(join(dirname(page), unquote(path))) if path else page
@@ -165,7 +175,7 @@ def test_every_page_is_english_and_marks_french_and_dutch_names(
         if not name.startswith("id/"):
             continue
         iri = URIRef(ID + name[3:-5])
-        for predicate in (describe.RDFS_LABEL, site_module.ALT_LABEL):
+        for predicate in (describe.RDFS_LABEL, views.ALT_LABEL):
             for label in graph.objects(iri, URIRef(predicate)):
                 if isinstance(label, Literal) and label.language in ("fr", "nl"):
                     assert (label.language, str(label)) in page.lang_texts, (name, label)
@@ -195,6 +205,10 @@ def test_json_ld_block_names_the_page_entity(graph: Graph, pages: dict[str, Page
     }
     with_block = 0
     for name, page in pages.items():
+        if name == "ontology.html":
+            (block,) = page.json_ld
+            assert json.loads(block)["@type"] == "DefinedTermSet"
+            continue
         if not name.startswith("id/"):
             assert not page.json_ld, name
             continue
@@ -239,18 +253,99 @@ def test_json_ld_as_a_search_engine_extracts_it(graph: Graph, built: Path) -> No
 def test_twins_hold_the_entity_triples_as_describe_prints_them(
     graph: Graph, built: Path, pages: dict[str, Page]
 ) -> None:
+    formats = {"ttl": "turtle", "nt": "nt", "rdf": "xml", "jsonld": "jsonld"}
+    parsers = {"ttl": "turtle", "nt": "nt", "rdf": "xml", "jsonld": "json-ld"}
     for slug in ("payoke", "fps-justice", "topic-crime"):
         triples = describe.triples(graph, URIRef(ID + slug))
-        turtle = (built / "id" / f"{slug}.ttl").read_text(encoding="utf-8")
-        jsonld = (built / "id" / f"{slug}.jsonld").read_text(encoding="utf-8")
-        assert turtle == serialize.dumps(triples, "turtle")
-        assert jsonld == serialize.dumps(triples, "jsonld")
-        assert isomorphic(Graph().parse(data=turtle, format="turtle"), triples)
-        assert isomorphic(Graph().parse(data=jsonld, format="json-ld"), triples)
         page = pages[f"id/{slug}.html"]
-        assert ("text/turtle", f"{slug}.ttl") in page.alternates
-        assert ("application/ld+json", f"{slug}.jsonld") in page.alternates
-        assert f"{slug}.ttl" in page.links and f"{slug}.jsonld" in page.links
+        for ext, fmt in formats.items():
+            text = (built / "id" / f"{slug}.{ext}").read_text(encoding="utf-8")
+            assert text == serialize.dumps(triples, fmt), (slug, ext)
+            assert isomorphic(Graph().parse(data=text, format=parsers[ext]), triples), (slug, ext)
+            media = dict(views.TWINS)[ext]
+            assert (media, f"{slug}.{ext}") in page.alternates
+            assert f"{slug}.{ext}" in page.links
+        # The page names its schema.org snippet, and the snippet file is what it embeds.
+        assert f"{slug}.schema.jsonld" in page.links
+        (block,) = page.json_ld
+        snippet = (built / "id" / f"{slug}.schema.jsonld").read_text(encoding="utf-8")
+        assert json.loads(snippet) == json.loads(block)
+        assert "schema.jsonld" in (built / "id" / f"{slug}.html").read_text(encoding="utf-8")
+
+
+#: A small graph of our own, and what its entity ``id:centre`` must publish, written out by
+#: hand (not computed by the code under test): its triples out and in, and the provenance
+#: record about one of its relations.
+TWIN_FIXTURE = """\
+@prefix aht: <https://w3id.org/ahtgraph/ontology#> .
+@prefix id: <https://w3id.org/ahtgraph/id/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix schema: <https://schema.org/> .
+
+id:centre a aht:Organisation, aht:VictimSupportCentre ;
+    rdfs:label "Centre </script> & co"@en, "Centre « un »"@fr ;
+    dcterms:description "A centre."@en ;
+    schema:foundingDate "1994"^^xsd:gYear ;
+    dcterms:source <https://centre.example/about> .
+id:ministry a aht:Organisation, aht:PublicBody ;
+    rdfs:label "Ministry"@en ;
+    aht:funds id:centre .
+id:claim-1 a rdf:Statement ;
+    rdf:subject id:ministry ; rdf:predicate aht:funds ; rdf:object id:centre ;
+    dcterms:source <https://ministry.example/budget> .
+<https://centre.example/about> aht:readOn "2026-01-02"^^xsd:date .
+"""
+TWIN_EXPECTED = """\
+@prefix aht: <https://w3id.org/ahtgraph/ontology#> .
+@prefix id: <https://w3id.org/ahtgraph/id/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix schema: <https://schema.org/> .
+id:centre rdf:type aht:Organisation .
+id:centre rdf:type aht:VictimSupportCentre .
+id:centre rdfs:label "Centre </script> & co"@en .
+id:centre rdfs:label "Centre \u00ab un \u00bb"@fr .
+id:centre dcterms:description "A centre."@en .
+id:centre schema:foundingDate "1994"^^xsd:gYear .
+id:centre dcterms:source <https://centre.example/about> .
+id:ministry aht:funds id:centre .
+id:claim-1 rdf:object id:centre .
+id:claim-1 rdf:type rdf:Statement .
+id:claim-1 rdf:subject id:ministry .
+id:claim-1 rdf:predicate aht:funds .
+id:claim-1 dcterms:source <https://ministry.example/budget> .
+"""
+
+
+@pytest.fixture(scope="module")
+def small_site() -> dict[str, str]:
+    return site_module.render(Graph().parse(data=TWIN_FIXTURE, format="turtle"))
+
+
+def test_every_rdf_twin_is_the_expected_graph(small_site: dict[str, str]) -> None:
+    expected = Graph().parse(data=TWIN_EXPECTED, format="turtle")
+    assert len(expected) == 13
+    parsers = {"ttl": "turtle", "nt": "nt", "rdf": "xml", "jsonld": "json-ld"}
+    for ext, parser in parsers.items():
+        text = small_site[f"id/centre.{ext}"]
+        assert isomorphic(Graph().parse(data=text, format=parser), expected), ext
+    # The JSON-LD twin carries its context inline: nothing to fetch, no remote context.
+    document = json.loads(small_site["id/centre.jsonld"])
+    assert isinstance(document["@context"], dict)
+    assert document["@context"]["aht"] == AHT
+    # Every twin the page links to was written; the claim has no page of its own.
+    page = Page(small_site["id/centre.html"])
+    for href in page.links:
+        if not href.startswith(("http", "#", "data:")):
+            assert normpath(join("id", href)) in small_site, href
+    assert "id/claim-1.html" not in small_site
+    # The schema.org twin is the snippet, with its @id the entity.
+    assert json.loads(small_site["id/centre.schema.jsonld"])["@id"] == ID + "centre"
 
 
 def test_entity_page_shows_relations_both_ways_sources_and_notes(built: Path) -> None:
@@ -271,7 +366,7 @@ def test_entity_page_shows_relations_both_ways_sources_and_notes(built: Path) ->
 
 
 def test_index_groups_search_and_network(graph: Graph, built: Path, pages: dict[str, Page]) -> None:
-    from ahtgraph.network_svg import network
+    from ahtgraph.web.network import network
 
     html = (built / "index.html").read_text(encoding="utf-8")
     for heading in (
@@ -301,20 +396,28 @@ def test_index_groups_search_and_network(graph: Graph, built: Path, pages: dict[
 
 
 def test_network_layout_is_columns_by_kind(graph: Graph) -> None:
-    from ahtgraph.network_svg import COLUMNS, network
+    from ahtgraph.web.network import COLUMNS, PLACES, network
 
     nodes, edges = network(graph)
     column = {n.iri[len(ID) :]: COLUMNS[n.group][0] for n in nodes}
-    assert column["payoke"] == "Victim support, NGOs"
-    assert column["myria"] == "Independent bodies"
-    assert column["fps-justice"] == "Public bodies"
-    assert column["unodc"] == "Intergovernmental"
-    assert column["blue-heart-campaign"] == "What they act on"
-    rows = [(n.column, n.row) for n in nodes]
-    assert len(rows) == len(set(rows))
+    assert column["payoke"] == "column.victim_support"
+    assert column["myria"] == "column.independent"
+    assert column["fps-justice"] == "column.public"
+    assert column["unodc"] == "column.intergovernmental"
+    assert column["blue-heart-campaign"] == "column.targets"
     relations = {(e.source[len(ID) :], e.relation, e.target[len(ID) :]) for e in edges}
     assert ("fps-justice", "supervises", "surya") in relations
     assert ("unodc", "runs", "blue-heart-campaign") in relations
+    # In the picture: one box per entity, each in its kind's column, no two in one place.
+    picture = _picture(graph)
+    assert picture.boxes_by_iri.keys() == {n.iri for n in nodes}
+    x_of_column: dict[int, set[float]] = {}
+    for n in nodes:
+        x_of_column.setdefault(PLACES[n.group], set()).add(picture.boxes_by_iri[n.iri][0])
+    assert all(len(xs) == 1 for xs in x_of_column.values()), x_of_column
+    assert len({min(xs) for xs in x_of_column.values()}) == len(x_of_column)
+    places = [(b[0], b[1]) for b in picture.boxes]
+    assert len(places) == len(set(places))
 
 
 def test_text_is_escaped(graph: Graph) -> None:
@@ -325,13 +428,26 @@ def test_text_is_escaped(graph: Graph) -> None:
     evil.add((iri, URIRef(describe.RDF_TYPE), URIRef(AHT + "Organisation")))
     evil.add((iri, URIRef(describe.RDFS_LABEL), Literal('<script>alert("x")</script> & co', "en")))
     evil.add((iri, URIRef(AHT + "funds"), URIRef(ID + "payoke")))
-    pages = site_module.Pages(evil)
-    entity = pages.entities[str(iri)]
-    for html in (pages.entity_page(entity), pages.index_page()):
+    model = views.ViewModel(evil)
+    entity_page = render(None, views.entity_view(model, "evil", "en"), links=SiteLinks(1))
+    home = render(None, views.home_view(model, "en"), links=SiteLinks(0))
+    for html in (entity_page, home):
         assert "<script>alert" not in html
-        assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co" in html
-    payoke = pages.entity_page(pages.entities[ID + "payoke"])
+        assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; co" in html
+    payoke = render(None, views.entity_view(model, "payoke", "en"), links=SiteLinks(1))
     assert '<a href="../id/evil.html">&lt;script&gt;' in payoke
+    # In JSON-LD, the text cannot close the script element: "<" is written \u003c.
+    (block,) = Page(entity_page).json_ld
+    assert "</" not in block and "<!--" not in block
+    assert json.loads(block)["name"] == '<script>alert("x")</script> & co'
+
+
+def test_json_ld_text_cannot_end_its_script_element() -> None:
+    document = {"name": "a</script><script>alert(1)</script><!-- & \u2028 \u2029 >"}
+    text = views.json_ld_text(document)
+    for forbidden in ("<", ">", "&", "\u2028", "\u2029"):
+        assert forbidden not in text
+    assert json.loads(text) == document
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -360,40 +476,37 @@ def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
     assert [name for name in first if first[name] != second[name]] == []
 
 
-def test_a_folder_with_content_is_refused_without_force(tmp_path: Path) -> None:
+def test_a_folder_with_content_is_refused_even_with_force(tmp_path: Path) -> None:
     out = tmp_path / "public"
     out.mkdir()
     (out / "keep.txt").write_text("mine", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["site", "-o", str(out)])
-    assert result.exit_code == 2
-    assert result.stderr.count("\n") == 1
-    assert result.stderr.startswith("Error: ") and "--force" in result.stderr
+    for force in ([], ["--force"]):
+        result = CliRunner().invoke(cli, ["site", "-o", str(out), *force])
+        assert result.exit_code == 2
+        assert result.stderr == (
+            f"Error: {out} is not empty and holds no ahtgraph build (no .ahtgraph-build); "
+            "not writing into it: choose a new or empty folder\n"
+        )
     assert (out / "keep.txt").read_text(encoding="utf-8") == "mine"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]
 
 
-def test_a_file_or_a_missing_parent_is_refused(tmp_path: Path) -> None:
+def test_a_file_is_refused(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x", encoding="utf-8")
-    for target in (tmp_path / "file", tmp_path / "missing" / "public"):
-        result = CliRunner().invoke(cli, ["site", "-o", str(target)])
-        assert result.exit_code == 2, result.output
-        assert result.stderr.startswith("Error: ")
+    result = CliRunner().invoke(cli, ["site", "-o", str(tmp_path / "file")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.endswith(f"'{tmp_path / 'file'}' is a file.\n")  # click's own check
 
 
-def test_write_replaces_with_force_all_at_once(tmp_path: Path) -> None:
+def test_write_replaces_an_earlier_build_with_force(tmp_path: Path) -> None:
     out = tmp_path / "public"
-    out.mkdir()
-    (out / "old.html").write_text("old", encoding="utf-8")
+    site_module.write({"old.html": "old"}, out)
     site_module.write({"index.html": "new", "id/a.html": "a"}, out, force=True)
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
+        ".ahtgraph-build",
         "id/a.html",
         "index.html",
     ]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]
-    # A failure half-way leaves the old site in place and no temporary folder behind.
-    with pytest.raises(TypeError):
-        site_module.write({"index.html": "newer", "z.html": None}, out, force=True)  # type: ignore[dict-item]
-    assert (out / "index.html").read_text(encoding="utf-8") == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]
 
 
@@ -414,3 +527,325 @@ def test_site_help_does_not_import_rdflib() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stderr.strip().splitlines()[-1] == "HEAVY:"
     assert "Examples:" in done.stdout and "ahtgraph site -o public" in done.stdout
+
+
+# ------------------------------------------------------------------------------ the picture
+#
+# Pure geometry on the SVG's own coordinates: the test reads the drawn rectangles, polylines
+# and texts back from the markup and measures them itself (a text's extent is estimated
+# generously from its length and font size).
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@dataclass
+class Drawn:
+    """What the picture draws: boxes (x, y, w, h, iris), edges (source, target, points),
+    texts (left, top, right, bottom, text)."""
+
+    boxes: list[tuple[float, float, float, float, tuple[str, ...]]]
+    edges: list[tuple[str, str, list[tuple[float, float]]]]
+    texts: list[tuple[float, float, float, float, str]]
+
+    @property
+    def boxes_by_iri(self) -> dict[str, tuple[float, float, float, float]]:
+        return {iri: b[:4] for b in self.boxes for iri in b[4]}
+
+
+def _drawn(html: str) -> Drawn:
+    svg = html[html.index("<svg") : html.index("</svg>") + len("</svg>")]
+    root = ElementTree.fromstring(svg)
+    boxes, edges, texts = [], [], []
+    for group in root.iter(f"{SVG}g"):
+        if group.get("class") == "node":
+            rect = group.find(f"{SVG}rect")
+            assert rect is not None
+            iris = tuple((group.get("data-iri") or "").split())
+            boxes.append((*(float(rect.get(k) or 0) for k in ("x", "y", "width", "height")), iris))
+    for line in root.iter(f"{SVG}polyline"):
+        pairs = [p.split(",") for p in (line.get("points") or "").split()]
+        points = [(float(x), float(y)) for x, y in pairs]
+        edges.append((line.get("data-source") or "", line.get("data-target") or "", points))
+    for text in root.iter(f"{SVG}text"):
+        size = float(text.get("font-size") or 12)
+        bold = text.get("font-weight") == "bold"
+        content = "".join(text.itertext())
+        width = len(content) * size * (0.62 if not bold else 0.68)
+        x, y = float(text.get("x") or 0), float(text.get("y") or 0)
+        assert text.get("text-anchor") in (None, "start")
+        texts.append((x, y - 0.8 * size, x + width, y + 0.25 * size, content))
+    return Drawn(boxes, edges, texts)
+
+
+def _picture(graph: Graph, lang: str = "en") -> Drawn:
+    model = views.ViewModel(graph)
+    return _drawn(render(None, views.home_view(model, lang), links=SiteLinks(0)))
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    """Two rectangles (left, top, right, bottom) share some area."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _crosses(p: tuple[float, float], q: tuple[float, float], r: tuple[float, ...]) -> bool:
+    """The segment p-q passes through the inside of rectangle r (left, top, right, bottom).
+
+    Liang-Barsky clipping against the open rectangle: touching a side does not count."""
+    (x1, y1), (x2, y2) = p, q
+    t0, t1 = 0.0, 1.0
+    dx, dy = x2 - x1, y2 - y1
+    for edge_p, edge_q in ((-dx, x1 - r[0]), (dx, r[2] - x1), (-dy, y1 - r[1]), (dy, r[3] - y1)):
+        if edge_p == 0:
+            if edge_q <= 0:
+                return False
+            continue
+        ratio = edge_q / edge_p
+        if edge_p < 0:
+            t0 = max(t0, ratio)
+        else:
+            t1 = min(t1, ratio)
+        if t0 >= t1:
+            return False
+    return True
+
+
+def geometry_problems(drawn: Drawn) -> list[str]:
+    """Every way the picture breaks the rules: boxes or texts overlapping, an edge through a
+    box or a text, an edge not starting and ending on its boxes' sides."""
+    problems = []
+    rects = [(x, y, x + w, y + h) for x, y, w, h, _ in drawn.boxes]
+    for i, a in enumerate(rects):
+        for b in rects[i + 1 :]:
+            if _overlap(a, b):
+                problems.append(f"boxes overlap: {a} {b}")
+    for i, a in enumerate(drawn.texts):
+        for b in drawn.texts[i + 1 :]:
+            if _overlap(a[:4], b[:4]):
+                problems.append(f"texts overlap: {a[4]!r} {b[4]!r}")
+        inside = [r for r in rects if r[0] <= a[0] and a[2] <= r[2] and r[1] <= a[1] <= r[3]]
+        for r in rects:
+            if _overlap(a[:4], r) and r not in inside:
+                problems.append(f"text {a[4]!r} runs over the box {r}")
+    for source, target, points in drawn.edges:
+        for p, q in pairwise(points):
+            for r in rects:
+                if _crosses(p, q, r):
+                    problems.append(f"edge {source} -> {target} crosses the box {r}")
+            for text in drawn.texts:
+                if _crosses(p, q, text[:4]):
+                    problems.append(f"edge {source} -> {target} crosses the text {text[4]!r}")
+        for point, iri in ((points[0], source), (points[-1], target)):
+            # A "+ N more" box is named by the IRIs it stands for.
+            box = next(
+                ((x, y, x + w, y + h) for x, y, w, h, i in drawn.boxes if i == tuple(iri.split())),
+                None,
+            )
+            if box is None:
+                problems.append(f"edge end {iri} has no box")
+                continue
+            on_side = point[0] in (box[0], box[2]) and box[1] <= point[1] <= box[3]
+            if not on_side:
+                problems.append(f"edge {source} -> {target} does not touch {iri}'s side")
+    return problems
+
+
+def test_the_geometry_check_finds_what_it_looks_for() -> None:
+    # An edge through a box, two overlapping texts, and an edge that misses its box.
+    drawn = Drawn(
+        boxes=[(0, 0, 100, 30, ("a",)), (200, 0, 100, 30, ("b",)), (100, 100, 100, 30, ("c",))],
+        edges=[("a", "b", [(100, 15), (300, 15)]), ("a", "c", [(100, 10), (150, 90)])],
+        texts=[(10, 50, 60, 60, "one"), (50, 55, 90, 65, "two")],
+    )
+    problems = geometry_problems(drawn)
+    assert any("crosses the box (200" in p for p in problems)
+    assert any("texts overlap" in p for p in problems)
+    assert any("does not touch c's side" in p for p in problems)
+
+
+def test_no_edge_crosses_a_box_and_no_texts_overlap(graph: Graph) -> None:
+    drawn = _picture(graph)
+    assert len(drawn.boxes) >= 40 and len(drawn.edges) >= 30
+    assert geometry_problems(drawn) == []
+    # Every edge is orthogonal: it runs in the gaps, not across them at an angle.
+    for _, _, points in drawn.edges:
+        for (x1, y1), (x2, y2) in pairwise(points):
+            assert x1 == x2 or y1 == y2
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_the_picture_holds_in_french_and_dutch(graph: Graph, lang: str) -> None:
+    assert geometry_problems(_picture(graph, lang)) == []
+
+
+def _crowded(graph: Graph) -> Graph:
+    """The shipped graph with 60 more public bodies and 50 places they coordinate: about what
+    the EU countries will add."""
+    more = Graph()
+    for triple in graph:
+        more.add(triple)
+    for i in range(60):
+        body = URIRef(f"{ID}body-{i:02d}")
+        more.add((body, URIRef(describe.RDF_TYPE), URIRef(AHT + "Organisation")))
+        more.add((body, URIRef(describe.RDF_TYPE), URIRef(AHT + "PublicBody")))
+        more.add((body, URIRef(describe.RDFS_LABEL), Literal(f"National body {i:02d}", "en")))
+        more.add((body, URIRef(AHT + "funds"), URIRef(ID + ("payoke", "surya")[i % 2])))
+        if i < 50:
+            place = URIRef(f"{ID}country-{i:02d}")
+            more.add((place, URIRef(describe.RDF_TYPE), URIRef(AHT + "Place")))
+            more.add((place, URIRef(describe.RDFS_LABEL), Literal(f"Country {i:02d}", "en")))
+            more.add((body, URIRef(AHT + "coordinates"), place))
+    return more
+
+
+def test_a_crowded_network_is_summarised_and_still_clean(graph: Graph) -> None:
+    from ahtgraph.web.network import MAX_PER_GROUP
+
+    crowded = _crowded(graph)
+    model = views.ViewModel(crowded)
+    html = render(None, views.home_view(model, "en"), links=SiteLinks(0))
+    drawn = _drawn(html)
+    assert geometry_problems(drawn) == []
+    # At most MAX_PER_GROUP boxes per group: the rest are counted in "+ N more" boxes.
+    more = [b for b in drawn.boxes if len(b[4]) > 1]
+    # The 60 bodies and the 50 places each end in a summary box (the shipped data, which grows,
+    # may crowd other groups too: their count is not this test's business).
+    summarised = {i for b in more for i in b[4]}
+    assert {f"{ID}body-{i:02d}" for i in range(60)} & summarised
+    assert {f"{ID}country-{i:02d}" for i in range(50)} & summarised
+    assert sum(len(b[4]) for b in more) + len(drawn.boxes) - len(more) == len(
+        {i for b in drawn.boxes for i in b[4]}
+    )
+    assert len(re.findall(r"\+ \d+ more", html)) == len(more)
+    assert len(drawn.boxes) <= 9 * MAX_PER_GROUP
+    # The picture stays about as tall as before; the list still names every relation.
+    assert max(y + h for _, y, _, h, _ in drawn.boxes) < 2000
+    assert html.count('<li><a href="id/body-') == 60 + 50
+
+
+# ------------------------------------------------------------------------------ languages
+
+
+@pytest.mark.parametrize(
+    ("lang", "nav", "heading"),
+    [("en", "Ontology", "Names"), ("fr", "Ontologie", "Noms"), ("nl", "Ontologie", "Namen")],
+)
+def test_pages_take_their_language_from_the_view(
+    graph: Graph, lang: str, nav: str, heading: str
+) -> None:
+    model = views.ViewModel(graph)
+    entity = render(None, views.entity_view(model, "fps-justice", lang), links=SiteLinks(1))
+    home = render(None, views.home_view(model, lang), links=SiteLinks(0))
+    ontology = render(None, views.ontology_view(model, lang), links=SiteLinks(0))
+    for html in (entity, home, ontology):
+        assert Page(html).html_lang == lang
+        assert f">{nav}</a>" in html
+    assert f'<h2 id="names">{heading}</h2>' in entity
+    # The name in the page's language is the title; the others are marked with theirs.
+    names = {"en": "FPS Justice", "fr": "SPF Justice", "nl": "FOD Justitie"}
+    assert f"<h1>{names[lang]}</h1>" in entity
+    marked = {(code, text) for code, text in Page(entity).lang_texts if text in names.values()}
+    assert marked == {(code, names[code]) for code in names if code != lang}
+    # The schema.org snippet is in the page's language too.
+    (block,) = Page(entity).json_ld
+    assert json.loads(block) == schema_org.snippet(graph, URIRef(ID + "fps-justice"), lang)
+
+
+def test_catalogues_have_the_same_keys_and_every_key_used_exists() -> None:
+    from importlib.resources import files
+
+    from ahtgraph.web import i18n
+
+    keys = {lang: set(i18n.catalogue(lang)) for lang in i18n.LANGUAGES}
+    assert keys["fr"] == keys["en"] == keys["nl"]
+    templates = files("ahtgraph.web") / "templates"
+    used = set()
+    for entry in templates.iterdir():
+        text = entry.read_text("utf-8")
+        used |= set(re.findall(r"""\bt\(\s*["']([a-z_.]+)["']\s*[,)]""", text))
+    assert used and used <= keys["en"], used - keys["en"]
+
+
+# ------------------------------------------------------------------------------ site and server
+
+
+def _without_links(html: str) -> str:
+    return re.sub(r'\b(href|src|action)="[^"]*"', r'\1=""', html)
+
+
+def test_an_entity_renders_the_same_on_the_site_and_the_server(graph: Graph) -> None:
+    model = views.ViewModel(graph)
+    for slug in SAMPLES:
+        view = views.entity_view(model, slug, "en")
+        on_site = render(None, view, links=SiteLinks(1))
+        served = render(None, view, links=ServerLinks())
+        assert on_site != served
+        assert _normalised(on_site) == _normalised(served), slug
+    served = render(None, views.entity_view(model, "payoke", "fr"), links=ServerLinks(lang="fr"))
+    assert 'href="/id/fps-justice?lang=fr"' in served
+    assert 'href="/id/payoke.ttl"' in served and 'href="/id/payoke.schema.jsonld"' in served
+    assert 'href="/static/style.css"' in served
+    assert 'href="?lang=nl"' in served  # the language switch keeps the path
+
+
+def _normalised(html: str) -> str:
+    """The page without its links and without the navigation items only one side has
+    (the static site has the whole graph's file; the server has the query page)."""
+    html = _without_links(html)
+    for item in (
+        ' · <a href="" type="text/turtle">Whole graph (Turtle)</a>',
+        ' · <a href="">Query</a>',
+        '<a href="" type="text/turtle">the whole graph in Turtle</a>, ',
+    ):
+        html = html.replace(item, "")
+    return re.sub(r'<ul class="languages".*?</ul>\n', "", html, flags=re.S)
+
+
+# ------------------------------------------------------------------------------ ontology JSON-LD
+
+
+def test_ontology_json_ld_is_a_valid_defined_term_set(graph: Graph, pages: dict[str, Page]) -> None:
+    from ahtgraph import schema_check, schema_org
+
+    (block,) = pages["ontology.html"].json_ld
+    document = json.loads(block)
+    assert document["@context"] == "https://schema.org"
+    assert document["@id"] == "https://w3id.org/ahtgraph/ontology"
+    # One DefinedTerm per class and property the ontology defines (counted here by SPARQL).
+    defined = {
+        str(row[0])
+        for row in graph.query(
+            "SELECT ?t WHERE { ?t rdfs:isDefinedBy <https://w3id.org/ahtgraph/ontology> "
+            "FILTER(STRSTARTS(STR(?t), 'https://w3id.org/ahtgraph/ontology#')) }"
+        )
+    }
+    terms = document["hasDefinedTerm"]
+    assert {t["@id"] for t in terms} == defined
+    funds = next(t for t in terms if t["@id"] == AHT + "funds")
+    assert funds["name"] == "funds" and funds["@type"] == "DefinedTerm"
+    # Valid against schema.org's terms (the offline extract the tests ship).
+    vocabulary = Graph().parse(Path(__file__).parent / "fixtures" / "schemaorg-mini.ttl")
+    assert schema_check.check(schema_org.to_graph(document), vocabulary) == []
+
+
+# ------------------------------------------------------------------------------ query page
+
+
+def test_query_page_offers_the_named_queries_escaped() -> None:
+    from ahtgraph import named_queries
+
+    queries = named_queries.catalogue()
+    view = views.query_page_view(queries, "en")
+    html = render(None, view, links=ServerLinks())
+    page = Page(html)
+    assert page.html_lang == "en" and page.headings[0] == 1
+    assert '<form id="query-form" method="get" action="/sparql"' in html
+    assert '<script src="/static/query.js"></script>' in html
+    for q in queries:
+        assert f'<option value="{q.name}">' in html
+        assert f'<details id="{q.name}"' in html
+    # Query text (with its <IRIs>) is escaped, and reads back exactly.
+    blocks = re.findall(r'<code class="example-text">(.*?)</code>', html, flags=re.S)
+    assert [unescape(b) for b in blocks] == [q.text for q in queries]
+    assert "<https://" not in "".join(blocks)
+    # No inline script: the page works under a Content-Security-Policy of 'self'.
+    assert re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*ld\+json)", html) == []

@@ -18,12 +18,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from .prefixes import ID, PREFIXES
 
 if TYPE_CHECKING:
     from rdflib import Graph
+    from rdflib.term import Node
 
 RELEASES = "https://w3id.org/ahtgraph/releases/"
 PUBLISHER = "https://w3id.org/ahtgraph/contributors"
@@ -190,9 +191,9 @@ def statistics(graph: Graph, dataset, version: str):  # type: ignore[no-untyped-
     instances: dict[URIRef, set] = {}
     for s, o in graph.subject_objects(RDF.type):
         instances.setdefault(o, set()).add(s)  # type: ignore[arg-type]
-    predicates = Counter(p for _, p, _ in graph)
+    predicates: Counter[URIRef] = Counter(cast(URIRef, p) for _, p, _ in graph)
 
-    triples = [
+    triples: list[tuple[Node, Node, Node]] = [
         (dataset, void.triples, count(len(graph))),
         (dataset, void.entities, count(len(entities))),
         (dataset, void.classes, count(len(instances))),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from .errors import AhtgraphError
 from .prefixes import ID, expand, shorten_iri
@@ -18,7 +18,7 @@ from .terms import show
 
 if TYPE_CHECKING:
     from rdflib import Graph, URIRef
-    from rdflib.term import Node
+    from rdflib.term import Identifier, Node
 
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 DESCRIPTION = "http://purl.org/dc/terms/description"
@@ -109,13 +109,13 @@ class EntityFacts:
     )
 
 
-def claims_about(graph: Graph, iri: URIRef) -> list[Node]:
+def claims_about(graph: Graph, iri: URIRef) -> list[Identifier]:
     """The provenance records (rdf:Statement) whose subject or object is ``iri``."""
     from rdflib import URIRef
 
     found = set(graph.subjects(URIRef(RDF + "subject"), iri))
     found |= set(graph.subjects(URIRef(RDF + "object"), iri))
-    return sorted(found)
+    return sorted(cast("set[Identifier]", found))
 
 
 def facts(graph: Graph, iri: URIRef) -> EntityFacts:
@@ -140,9 +140,13 @@ def facts(graph: Graph, iri: URIRef) -> EntityFacts:
     claims = set(claims_about(graph, iri))
     # Provenance records point at the entity through rdf:subject/rdf:object; they are shown
     # in their own section, not as relations.
-    found.incoming = sorted((p, s) for s, p in graph.subject_predicates(iri) if s not in claims)
+    found.incoming = sorted(
+        cast("tuple[Identifier, Identifier]", (p, s))
+        for s, p in graph.subject_predicates(iri)
+        if s not in claims
+    )
     found.outgoing = [(p, o) for p, o in found.outgoing if str(p) not in _HEADER_PREDICATES]
-    for claim in sorted(claims):
+    for claim in sorted(cast("set[Identifier]", claims)):
         pages = sorted(
             (page, graph.value(page, URIRef(READ_ON)))
             for page in graph.objects(claim, URIRef(SOURCE))

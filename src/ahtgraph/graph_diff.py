@@ -19,13 +19,13 @@ import re
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .errors import AhtgraphError
 
 if TYPE_CHECKING:
     from rdflib import Graph
-    from rdflib.term import Node
+    from rdflib.term import Identifier, Node
 
 #: A release's full-graph N-Triples dump: ``ahtgraph-0.1.0.nt`` (not the ontology or shapes).
 RELEASE_DUMP = re.compile(r"^ahtgraph-(\d[^/]*)\.nt$")
@@ -138,7 +138,7 @@ def compare(old: Graph, new: Graph, old_name: str = "old", new_name: str = "new"
     for changes in by_subject.values():
         changes.removed.sort()
         changes.added.sort()
-    entities = [by_subject[s] for s in sorted(by_subject)]
+    entities = [by_subject[s] for s in sorted(cast("list[Identifier]", list(by_subject)))]
     return Diff(old_name, new_name, entities)
 
 

@@ -54,12 +54,14 @@ def to_term(value: Any) -> Identifier:
     return Literal(value)
 
 
-def bindings(params: Mapping[str, Any] | Iterable[str] | None) -> dict[str, Identifier]:
-    """initBindings from a mapping (API) or ``name=value`` strings (CLI)."""
+def bindings(
+    params: Mapping[str, Any] | Iterable[str | tuple[str, str]] | None,
+) -> dict[str, Identifier]:
+    """initBindings from a mapping (API), ``name=value`` strings or (name, value) pairs (CLI)."""
     if not params:
         return {}
     if isinstance(params, Mapping):
         pairs = [(str(k).lstrip("?$"), v) for k, v in params.items()]
     else:
-        pairs = [split_param(p) for p in params]
+        pairs = [p if isinstance(p, tuple) else split_param(p) for p in params]
     return {name: to_term(value) for name, value in pairs}

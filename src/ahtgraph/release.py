@@ -1,8 +1,9 @@
 """Building a release: the whole graph in five RDF syntaxes, described, checksummed, citable.
 
-``build`` writes into a temporary folder next to the target and renames it into place only
-when every file is written and checked, so a failure leaves no half-written release. Each
-file is written atomically too (``atomic.py``). Nothing depends on the clock or on hash
+``build`` writes the folder in place through ``output.build_folder``: each file atomically,
+every dump parsed back and checked, and the marker ``.ahtgraph-build`` last, so an interrupted
+build is recognisable (no marker) and ``--force`` replaces only a folder ahtgraph built. A
+failure in a new folder leaves nothing behind. Nothing depends on the clock or on hash
 order: the date comes from ``SOURCE_DATE_EPOCH`` or the ontology's ``dcterms:modified``,
 the dumps from ``serialize.dumps`` (deterministic), gzip runs with mtime 0 and no file name.
 Building twice gives byte-identical files.
@@ -22,22 +23,19 @@ A release folder (X.Y.Z is the version)::
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import gzip
 import hashlib
 import io
 import json
 import os
 import re
-import shutil
-import tempfile
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import atomic, dataset_description, graph_diff, resources, serialize
+from . import dataset_description, graph_diff, output, resources, serialize
 from .errors import AhtgraphError
 
 if TYPE_CHECKING:
@@ -95,7 +93,7 @@ def release_date(graph: Graph, environ: Mapping[str, str]) -> dt.date:
 
     Never the clock: the same sources must give the same release.
     """
-    from rdflib import URIRef
+    from rdflib import Literal, URIRef
     from rdflib.namespace import DCTERMS
 
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -104,7 +102,7 @@ def release_date(graph: Graph, environ: Mapping[str, str]) -> dt.date:
             raise AhtgraphError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds")
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     value = graph.value(URIRef(ONTOLOGY), DCTERMS.modified)
-    date = value.toPython() if value is not None else None
+    date = value.toPython() if isinstance(value, Literal) else None
     if isinstance(date, dt.datetime):
         date = date.date()
     if not isinstance(date, dt.date):
@@ -203,34 +201,6 @@ def _to_nquads(ntriples: str, graph_name: str) -> str:
     return "".join(out)
 
 
-def _check_target(out_dir: Path, force: bool) -> None:
-    if out_dir.exists() and not out_dir.is_dir():
-        raise AhtgraphError(f"cannot write a release to {out_dir}: it is a file")
-    if out_dir.is_dir() and any(out_dir.iterdir()) and not force:
-        raise AhtgraphError(f"{out_dir} exists and is not empty; pass --force to replace it")
-    if not out_dir.resolve().parent.is_dir():
-        raise AhtgraphError(f"cannot write {out_dir}: its folder does not exist")
-
-
-def _install(tmp: Path, out_dir: Path) -> None:
-    """Put the finished folder at ``out_dir`` (replacing an empty or forced one)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    for path in [tmp, *tmp.rglob("*")]:  # mkdtemp/mkstemp make private files; a release is not
-        path.chmod((0o777 if path.is_dir() else 0o666) & ~umask)
-    if not out_dir.exists():
-        os.rename(tmp, out_dir)
-        return
-    aside = tmp.with_name(tmp.name + ".old")
-    os.rename(out_dir, aside)
-    try:
-        os.rename(tmp, out_dir)
-    except BaseException:
-        os.rename(aside, out_dir)
-        raise
-    shutil.rmtree(aside)
-
-
 def _verify(folder: Path, version: str, graph: Graph, ontology: Graph, shapes: Graph) -> None:
     """Parse every dump back and require a graph isomorphic with the one it was written from."""
     from rdflib import Dataset, URIRef
@@ -309,7 +279,7 @@ def build(
     started = time.perf_counter()
     environ = os.environ if environ is None else environ
     out_dir = Path(out_dir)
-    _check_target(out_dir, force)
+    output.check_folder(out_dir, force)  # refuse before the long work
     graph = load_graph()
     version = version or ontology_version(graph)
     if not VERSION_PATTERN.match(version):
@@ -329,14 +299,14 @@ def build(
     ontology = load_files([ontology_file]) if ontology_file.is_file() else load_files([])
     shapes = load_files(resources.shape_files())
 
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=out_dir.parent))
-    try:
+    about = {"version": version, "date": date.isoformat()}
+    with output.build_folder(out_dir, force=force, command="release", about=about) as folder:
         titles: dict[str, str] = {}
 
-        def put_text(name: str, title: str, text: str) -> bytes:
-            atomic.write_text(tmp / name, lambda: text)
+        def put(name: str, title: str, data: bytes) -> bytes:
+            folder.write(name, data)
             titles[name] = title
-            return text.encode("utf-8")
+            return data
 
         nt_text = None
         for ext, fmt, _, label in DUMPS:
@@ -348,52 +318,46 @@ def build(
             if fmt == "nt":
                 nt_text = text
             name = dump_name(version, ext)
-            data = put_text(name, f"The whole graph, {label}", text)
-            atomic.write_bytes(tmp / f"{name}.gz", functools.partial(gzip_bytes, data))
-            titles[f"{name}.gz"] = f"The whole graph, {label}, gzip-compressed"
-        put_text(
+            data = put(name, f"The whole graph, {label}", text.encode("utf-8"))
+            put(f"{name}.gz", f"The whole graph, {label}, gzip-compressed", gzip_bytes(data))
+        put(
             f"ahtgraph-ontology-{version}.ttl",
             "The ahtgraph OWL ontology alone, Turtle",
-            serialize.dumps(ontology, "turtle"),
+            serialize.dumps(ontology, "turtle").encode("utf-8"),
         )
-        put_text(
+        put(
             f"ahtgraph-shapes-{version}.ttl",
             "The SHACL shapes the graph is validated with, all files merged, Turtle",
-            serialize.dumps(shapes, "turtle"),
+            serialize.dumps(shapes, "turtle").encode("utf-8"),
         )
-        (tmp / "queries").mkdir()
         for query in sorted(resources.queries_dir().glob("*.rq")):
-            name = f"queries/{query.name}"
-            atomic.write_bytes(tmp / name, query.read_bytes)
-            titles[name] = f"Named SPARQL query {query.stem}"
-        put_text(
+            put(f"queries/{query.name}", f"Named SPARQL query {query.stem}", query.read_bytes())
+        put(
             "CITATION.cff",
             "How to cite this release (Citation File Format 1.2.0)",
-            citation(version, date),
+            citation(version, date).encode("utf-8"),
         )
         counts = dataset_description.counts(graph)
-        put_text(
+        put(
             "CHANGELOG.md",
             "What changed since the previous release",
-            changelog(version, date, counts, changes, previous_version, previous_changelog),
+            changelog(version, date, counts, changes, previous_version, previous_changelog).encode(
+                "utf-8"
+            ),
         )
-        _verify(tmp, version, graph, ontology, shapes)
+        _verify(out_dir, version, graph, ontology, shapes)
 
-        infos = _file_infos(tmp, titles)
+        infos = _file_infos(out_dir, titles)
         dump_names = [n for n in titles if n.startswith(f"ahtgraph-{version}.")]
         description = dataset_description.describe(graph, version, date, infos, dump_names)
-        atomic.write_text(tmp / "dataset.ttl", lambda: dataset_description.to_turtle(description))
+        folder.write("dataset.ttl", dataset_description.to_turtle(description))
 
         listed = sorted([*titles, "dataset.ttl"])
         sums = "".join(
-            f"{hashlib.sha256((tmp / n).read_bytes()).hexdigest()}  {n}\n" for n in listed
+            f"{hashlib.sha256((out_dir / n).read_bytes()).hexdigest()}  {n}\n" for n in listed
         )
-        atomic.write_text(tmp / "SHA256SUMS", lambda: sums)
-        files = [(n, (tmp / n).stat().st_size) for n in [*listed, "SHA256SUMS"]]
-        _install(tmp, out_dir)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        folder.write("SHA256SUMS", sums)
+        files = [(n, (out_dir / n).stat().st_size) for n in [*listed, "SHA256SUMS"]]
     return Release(out_dir, version, date, files, time.perf_counter() - started)
 
 

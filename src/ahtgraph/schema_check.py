@@ -12,19 +12,18 @@ Rules, for every triple of the data (``https://schema.org/`` terms):
 
 Schema.org's own SHACL shapes are not used: as published they flag every literal Text value.
 
-``python -m ahtgraph.schema_check --vocabulary schemaorg-current-https.ttl`` checks the snippet
-of every mapped entity, and the ``--all`` documents, in en, fr and nl; it exits 1 on a finding.
+``ahtgraph jsonld --check-vocabulary schemaorg-current-https.ttl`` checks the snippet of every
+mapped entity, and the ``--all`` documents, in en, fr and nl; it exits 1 on a finding.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from .errors import AhtgraphError
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -198,42 +197,40 @@ def check_all(graph: Graph, vocabulary: Graph) -> tuple[int, list[Finding], set[
     return count, sorted(findings), terms
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m ahtgraph.schema_check",
-        description="Check every schema.org snippet of the graph against a schema.org "
-        "vocabulary (types, properties, domains, ranges); exit 1 on any finding.",
-    )
-    parser.add_argument("--vocabulary", required=True, type=Path, metavar="FILE",
-                        help="schema.org vocabulary, e.g. schemaorg-current-https.ttl")  # fmt: skip
-    parser.add_argument("--context", type=Path, metavar="FILE",
-                        help="schema.org's published JSON-LD context: check that the offline "
-                        "context agrees with it for every term the snippets use")  # fmt: skip
-    parser.add_argument("--data", action="append", default=[], type=Path, metavar="FILE",
-                        help="add this RDF file to the shipped graph (repeatable)")  # fmt: skip
-    args = parser.parse_args(argv)
-
+def report(
+    graph: Graph, vocabulary_file: Path, context_file: Path | None = None
+) -> tuple[str, bool]:
+    """``ahtgraph jsonld --check-vocabulary FILE [--context FILE]``: the findings, one a line,
+    then a summary; and whether anything was found (the command then exits 1)."""
     from rdflib import Graph
 
-    from .loading import load_graph, parse_into
+    from .loading import parse_into
 
+    if not vocabulary_file.is_file():
+        raise AhtgraphError(f"vocabulary file not found: {vocabulary_file}")
     vocabulary = Graph()
-    parse_into(vocabulary, args.vocabulary)
-    count, findings, terms = check_all(load_graph(args.data), vocabulary)
-    for finding in findings:
-        print(finding)
-    problems = []
-    if args.context is not None:
-        published = json.loads(args.context.read_text(encoding="utf-8"))
+    parse_into(vocabulary, vocabulary_file)
+    count, findings, terms = check_all(graph, vocabulary)
+    lines = [str(finding) for finding in findings]
+    problems: list[str] = []
+    if context_file is not None:
+        try:
+            published = json.loads(context_file.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise AhtgraphError(f"{context_file} is not a JSON-LD context: {exc}") from None
         problems = context_mismatches(published, terms)
-        for problem in problems:
-            print(f"context  {problem}")
-    print(
-        f"{count} documents, {len(terms)} terms: {len(findings)} finding(s)"
-        + (f", {len(problems)} context mismatch(es)" if args.context is not None else "")
-    )
-    return 1 if findings or problems else 0
+        lines += [f"context  {problem}" for problem in problems]
+    summary = f"{count} documents, {len(terms)} terms: {len(findings)} finding(s)"
+    if context_file is not None:
+        summary += f", {len(problems)} context mismatch(es)"
+    return "".join(f"{line}\n" for line in [*lines, summary]), bool(findings or problems)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # The old entry point, kept working: `python -m ahtgraph.schema_check --vocabulary FILE
+    # [--context FILE] [--data FILE]` is `ahtgraph jsonld --check-vocabulary FILE ...`.
+    import sys
+
+    from .cli import main
+
+    main(["jsonld", *("--check-vocabulary" if a == "--vocabulary" else a for a in sys.argv[1:])])

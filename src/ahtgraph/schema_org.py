@@ -344,13 +344,23 @@ def dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def html(document: dict[str, Any]) -> str:
-    """The document in a ``<script type="application/ld+json">`` element for a web page.
+def script_text(document: dict[str, Any]) -> str:
+    """``document`` as the text of a ``<script type="application/ld+json">`` element.
 
-    ``</`` becomes ``<\\/`` (the same JSON string), so no text can close the element early.
+    The one place JSON goes into HTML (``jsonld --html`` and every page of ``web/``): ``<``,
+    ``>`` and ``&`` (and the two line separators old JavaScript refused) become ``\\u``
+    escapes, the same JSON string, so no value can end the element early (``</script>``) or
+    open a comment (``<!--``).
     """
-    body = dumps(document).rstrip("\n").replace("</", "<\\/")
-    return f'<script type="application/ld+json">\n{body}\n</script>\n'
+    text = dumps(document).rstrip("\n")
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text
+
+
+def html(document: dict[str, Any]) -> str:
+    """The document in a ``<script type="application/ld+json">`` element for a web page."""
+    return f'<script type="application/ld+json">\n{script_text(document)}\n</script>\n'
 
 
 def to_graph(document: dict[str, Any]) -> Graph:

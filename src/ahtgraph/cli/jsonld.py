@@ -1,4 +1,5 @@
-"""``ahtgraph jsonld``: schema.org JSON-LD snippets for websites (see docs/jsonld.md).
+"""``ahtgraph jsonld``: schema.org JSON-LD snippets for websites, and their check against the
+schema.org vocabulary (see docs/jsonld.md).
 
 Only click is imported here; rdflib and pyld are imported when the command runs.
 """
@@ -10,15 +11,13 @@ from pathlib import Path
 
 import click
 
-from .cli_options import data_option
-from .errors import AhtgraphError
-
-#: Exit status when --check-vocabulary finds a problem.
-EXIT_FINDINGS = 1
+from ..errors import AhtgraphError
+from .exit_codes import EXIT_INVALID
+from .options import ENTITY, data_option, file_path
 
 
 @click.command()
-@click.argument("entity", required=False)
+@click.argument("entity", required=False, type=ENTITY)
 @click.option(
     "--lang",
     type=click.Choice(["en", "fr", "nl"]),
@@ -36,9 +35,17 @@ EXIT_FINDINGS = 1
 )
 @click.option(
     "--check-vocabulary",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=file_path(),
     metavar="FILE",
     help="Check every snippet against this schema.org vocabulary (Turtle); exit 1 on a finding.",
+)
+@click.option(
+    "--context",
+    "published_context",
+    type=file_path(),
+    metavar="FILE",
+    help="With --check-vocabulary: schema.org's published JSON-LD context; check that the "
+    "offline context agrees with it for every term the snippets use.",
 )
 @data_option
 @click.pass_context
@@ -50,6 +57,7 @@ def jsonld(
     all_entities: bool,
     kind: str | None,
     check_vocabulary: Path | None,
+    published_context: Path | None,
     data: Sequence[Path],
 ) -> None:
     """Print schema.org JSON-LD for a web page: one entity, or --all of them.
@@ -64,27 +72,23 @@ def jsonld(
       ahtgraph jsonld payoke
       ahtgraph jsonld myria --lang fr --html
       ahtgraph jsonld --all --type organisation --lang nl
-      ahtgraph jsonld --check-vocabulary schemaorg-current-https.ttl
+      ahtgraph jsonld --check-vocabulary schemaorg-current-https.ttl \\
+        --context schemaorgcontext.jsonld
     """
-    from . import schema_org
-    from .loading import load_graph, parse_into
+    # The CLI boundary: rdflib and pyld load only when the command runs.
+    from .. import schema_org
+    from ..loading import load_graph
 
+    if published_context is not None and check_vocabulary is None:
+        raise AhtgraphError("--context is checked with --check-vocabulary")
     if check_vocabulary is not None:
         if entity or all_entities:
             raise AhtgraphError("--check-vocabulary checks every entity: give no ENTITY or --all")
-        from rdflib import Graph
+        from .. import schema_check
 
-        from . import schema_check
-
-        if not check_vocabulary.is_file():
-            raise AhtgraphError(f"vocabulary file not found: {check_vocabulary}")
-        vocabulary = Graph()
-        parse_into(vocabulary, check_vocabulary)
-        count, findings, _ = schema_check.check_all(load_graph(data), vocabulary)
-        for finding in findings:
-            click.echo(str(finding))
-        click.echo(f"{count} documents: {len(findings)} finding(s)")
-        ctx.exit(EXIT_FINDINGS if findings else 0)
+        text, failed = schema_check.report(load_graph(data), check_vocabulary, published_context)
+        click.echo(text, nl=False)
+        ctx.exit(EXIT_INVALID if failed else 0)
     if all_entities == bool(entity):
         raise AhtgraphError("give either an ENTITY or --all")
     if kind is not None and not all_entities:
@@ -94,7 +98,7 @@ def jsonld(
     if all_entities:
         document = schema_org.all_snippets(graph, lang, kind)
     else:
-        from . import describe
+        from .. import describe
 
         document = schema_org.snippet(graph, describe.resolve(graph, entity or ""), lang)
     click.echo(schema_org.html(document) if as_html else schema_org.dumps(document), nl=False)

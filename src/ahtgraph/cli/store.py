@@ -1,7 +1,6 @@
 """``ahtgraph load``: push the graph into a SPARQL store and check it arrived.
 
-Defined here (not in cli.py) to keep the command line's main module small; cli.py registers it
-at its end. Like the other commands it imports rdflib only when run.
+Like the other commands it imports rdflib only when run.
 """
 
 from __future__ import annotations
@@ -11,7 +10,8 @@ from pathlib import Path
 
 import click
 
-from .errors import AhtgraphError
+from ..errors import AhtgraphError
+from .options import data_option, endpoint_auth_options
 
 
 @click.command()
@@ -33,28 +33,8 @@ from .errors import AhtgraphError
     help="Where to send the count query (default: the --endpoint URL with /store or /data "
     "replaced by /query, as Oxigraph and Fuseki lay them out).",
 )
-@click.option(
-    "--data",
-    "data",
-    multiple=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    metavar="FILE",
-    help="Add this RDF file to the shipped graph before loading (repeatable).",
-)
-@click.option("--user", metavar="USER", help="Basic-auth user name.")
-@click.option(
-    "--password",
-    metavar="PASSWORD",
-    envvar="AHTGRAPH_PASSWORD",
-    help="Basic-auth password (or set AHTGRAPH_PASSWORD, which keeps it out of `ps`).",
-)
-@click.option(
-    "--timeout",
-    type=float,
-    default=30.0,
-    show_default=True,
-    help="Seconds to wait for each answer.",
-)
+@data_option
+@endpoint_auth_options
 def load(
     endpoint: str,
     graph_iri: str | None,
@@ -76,10 +56,11 @@ def load(
       ahtgraph load --endpoint http://localhost:7878/store --graph https://w3id.org/ahtgraph/
       ahtgraph load --endpoint https://db.example.org/ds/data --user me  # AHTGRAPH_PASSWORD set
     """
+    # The CLI boundary: rdflib loads only when the command runs.
     from rdflib import URIRef
 
-    from . import remote, serialize
-    from .loading import load_graph
+    from .. import remote, serialize
+    from ..loading import load_graph
 
     if graph_iri is not None:
         scheme = graph_iri.split(":", 1)[0] if ":" in graph_iri else ""

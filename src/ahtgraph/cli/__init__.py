@@ -1,0 +1,109 @@
+"""The ``ahtgraph`` command line: the group, its error handling and ``main``.
+
+One module per command group (query, checks, export, describe, sources, jsonld, site,
+release, store); the options they share are declared once in ``options.py``. Only click and
+our light modules are imported at start-up; rdflib, pyshacl, pyld and pyoxigraph are imported
+inside the commands that use them (the CLI boundary), so ``ahtgraph --help`` answers at once.
+Every error the user can cause becomes one ``Error: ...`` line on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from collections.abc import Sequence
+from types import FrameType
+from typing import Any
+
+import click
+
+from ..errors import AhtgraphError
+from .exit_codes import EXIT_INVALID, EXIT_USAGE
+
+__all__ = ["EXIT_INVALID", "EXIT_USAGE", "cli", "main"]
+
+
+class _Group(click.Group):
+    """A click group that turns AhtgraphError and file-system errors into one-line errors."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AhtgraphError as exc:
+            raise _one_line(exc.message) from None
+        except OSError as exc:
+            if isinstance(exc, BrokenPipeError):
+                raise
+            where = f": {exc.filename}" if exc.filename else ""
+            raise _one_line(f"{exc.strerror or exc}{where}") from None
+
+
+class _UserError(click.ClickException):
+    """What the user asked cannot be done: ``Error: ...`` on one line, exit status 2."""
+
+    exit_code = EXIT_USAGE
+
+
+def _one_line(message: str) -> click.ClickException:
+    return _UserError(" ".join(message.split()))
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """Query, validate, export and describe the ahtgraph knowledge graph.
+
+    The graph ships with the package; --data adds your own RDF files to it for one command.
+    Set AHTGRAPH_RESOURCES to a folder with data/, shapes/ and queries/ to use another copy.
+
+    \b
+    Examples:
+      ahtgraph query --list
+      ahtgraph query funded-centres --format csv
+      ahtgraph describe payoke
+      ahtgraph validate
+      ahtgraph export --format jsonld -o ahtgraph.jsonld
+      ahtgraph check
+      ahtgraph sources check page.wp.json
+    """
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM (a CI cancel, ``timeout``) and SIGHUP unwind like Ctrl-C does, so every writer's
+    clean-up runs (no ``.NAME.xxxx.tmp`` left behind); the exit status is 128 + the signal."""
+    raise SystemExit(128 + signum)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point of the ``ahtgraph`` script and ``python -m ahtgraph``."""
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _terminate)
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="ahtgraph")
+    except BrokenPipeError:
+        # `ahtgraph export | head` closed the pipe: not an error worth a traceback.
+        sys.stderr.close()
+        sys.exit(0)
+
+
+def _register() -> None:
+    """Add every command group's commands to ``cli``, in the order ``--help`` lists them."""
+    from . import checks, describe, export, jsonld, query, release, site, sources, store
+
+    for command in (
+        query.query,
+        checks.validate,
+        export.export,
+        describe.describe,
+        checks.check,
+        sources.sources,
+        jsonld.jsonld,
+        site.site,
+        store.load,
+        release.release,
+        release.diff,
+    ):
+        cli.add_command(command)
+
+
+_register()

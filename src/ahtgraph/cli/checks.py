@@ -1,0 +1,82 @@
+"""``ahtgraph validate`` (SHACL) and ``ahtgraph check`` (the quality report)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from .exit_codes import EXIT_INVALID
+from .options import data_option, format_option
+
+
+@click.command()
+@data_option
+@format_option(
+    ["text", "turtle", "json"],
+    "text for people, turtle (SHACL report vocabulary) or json.",
+    default="text",
+)
+@click.pass_context
+def validate(ctx: click.Context, data: Sequence[Path], fmt: str) -> None:
+    """Check the graph against the SHACL shapes; exit 0 if it conforms, 1 if not.
+
+    The text report groups problems by entity and says, for each, the property,
+    the rule it breaks, the shape's message and what to fix.
+
+    \b
+    Examples:
+      ahtgraph validate
+      ahtgraph validate --data my-additions.ttl
+      ahtgraph validate --format json
+    """
+    # The CLI boundary: pyshacl and rdflib load only when the command runs.
+    from .. import validation_report
+    from ..validation import validate as run_validation
+
+    report = run_validation(data)
+    render = {
+        "text": validation_report.to_text,
+        "json": validation_report.to_json,
+        "turtle": validation_report.to_turtle,
+    }[fmt]
+    click.echo(render(report), nl=False)
+    ctx.exit(0 if report.conforms else EXIT_INVALID)
+
+
+@click.command()
+@data_option
+@format_option(
+    ["text", "tsv", "json"], "text for people, tsv (ROBOT report columns) or json.", default="text"
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["ERROR", "WARN", "INFO", "none"]),
+    default="ERROR",
+    show_default=True,
+    help="Exit 1 when a finding of this level or a more serious one is found.",
+)
+@click.pass_context
+def check(ctx: click.Context, data: Sequence[Path], fmt: str, fail_on: str) -> None:
+    """Report data-quality findings: ERROR, WARN and INFO, with entity, property and value.
+
+    Rules: missing English label, description or source (ERROR); stray whitespace
+    in labels (ERROR); the same label on two entities (ERROR); sources or links
+    that are not http(s) IRIs (ERROR); plain-http links (WARN); organisations and
+    instruments without a French or Dutch label (WARN); entities linked to no
+    other entity (WARN); entities backed by a single page (INFO).
+
+    \b
+    Examples:
+      ahtgraph check
+      ahtgraph check --fail-on WARN --format tsv > report.tsv
+      ahtgraph check --data my-additions.ttl --format json
+    """
+    from .. import quality  # the CLI boundary: rdflib loads here
+    from ..loading import load_graph
+
+    findings = quality.run(load_graph(data))
+    render = {"text": quality.to_text, "tsv": quality.to_tsv, "json": quality.to_json}[fmt]
+    click.echo(render(findings), nl=False)
+    ctx.exit(EXIT_INVALID if quality.fails(findings, fail_on) else 0)
