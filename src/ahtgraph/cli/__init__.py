@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from ..errors import AhtgraphError
-from .exit_codes import EXIT_INVALID, EXIT_USAGE
+from .exit_codes import EXIT_INVALID, EXIT_TIMEOUT, EXIT_USAGE
 
 __all__ = ["EXIT_INVALID", "EXIT_USAGE", "cli", "main"]
 
@@ -30,6 +30,8 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except AhtgraphError as exc:
+            if type(exc).__name__ == "QueryTimeout":  # engine not imported for --help
+                raise _Timeout(exc.message) from None
             raise _one_line(exc.message) from None
         except OSError as exc:
             if isinstance(exc, BrokenPipeError):
@@ -42,6 +44,12 @@ class _UserError(click.ClickException):
     """What the user asked cannot be done: ``Error: ...`` on one line, exit status 2."""
 
     exit_code = EXIT_USAGE
+
+
+class _Timeout(click.ClickException):
+    """``--timeout`` reached: one line, exit status 3."""
+
+    exit_code = EXIT_TIMEOUT
 
 
 def _one_line(message: str) -> click.ClickException:

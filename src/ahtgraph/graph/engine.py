@@ -179,11 +179,11 @@ def to_term(value: Any) -> Term:
 
 def _iri(text: str) -> ox.NamedNode:
     if not _ABSOLUTE_IRI.match(text):
-        raise AhtgraphError(f"bad IRI in parameter value <{text}>")
+        raise AhtgraphError(f"bad IRI in --param value <{text}>")
     try:
         return ox.NamedNode(text)
     except ValueError as exc:
-        raise AhtgraphError(f"bad IRI in parameter value <{text}>: {exc}") from exc
+        raise AhtgraphError(f"bad IRI in --param value <{text}>: {exc}") from exc
 
 
 def _from_rdflib(value: Any) -> Term:
@@ -271,7 +271,7 @@ def _load_file(store: ox.Store, path: Path, graph: str | None) -> None:
     except AhtgraphError:
         raise
     except SyntaxError as exc:
-        raise AhtgraphError(f"cannot parse {path} as {fmt}: {exc.msg}") from exc
+        raise AhtgraphError(f"cannot parse {path} as {fmt}: {_parse_message(exc)}") from exc
     except (ValueError, OSError) as exc:
         raise AhtgraphError(f"cannot load {path}: {' '.join(str(exc).split())}") from exc
 
@@ -329,10 +329,22 @@ def _open_store_dir(folder: Path, files: Sequence[DataFile], only_data: bool) ->
         _load_file(store, f.path, f.graph)
     store.flush()
     del store
-    from ..atomic import write_text
+    from ..output import write_file
 
-    write_text(marker, lambda: json.dumps(wanted) + "\n")
+    write_file(marker, json.dumps(wanted) + "\n")
     return ox.Store.read_only(str(location))
+
+
+def _parse_message(exc: SyntaxError) -> str:
+    """``line L, column C: why`` from pyoxigraph's "Parser error at line L between columns
+    A and B: why" (the form loading.py gives for rdflib's parsers), else its message."""
+    text = " ".join(str(exc.msg or exc).split())
+    found = re.match(
+        r"Parser error at line (\d+) (?:between columns|at column) (\d+)(?: and \d+)?: (.*)", text
+    )
+    if found:
+        return f"line {found.group(1)}, column {found.group(2)}: {found.group(3)}"
+    return text[:300]
 
 
 # ------------------------------------------------------------------------------ the engine
@@ -411,6 +423,8 @@ class Engine:
                 "SPARQL Update (INSERT, DELETE, LOAD, CLEAR, ...) is refused: the graph is "
                 "read-only; write a SELECT, ASK, CONSTRUCT or DESCRIBE query"
             )
+        if facts.form is None and not facts.update:
+            raise _no_form(text)
         if facts.service and not allow_service:
             raise AhtgraphError(
                 "the query uses SERVICE, which fetches data over the network; "
@@ -493,19 +507,50 @@ def _evaluate(store: ox.Store, sent: str, kwargs: dict[str, Any], facts: QueryFa
         return store.query(with_values(sent, facts, grouped), **rest)
 
 
-def syntax_error(exc: SyntaxError) -> AhtgraphError:
-    """``malformed SPARQL query at line L, column C: ...`` from pyoxigraph's message, short.
+def syntax_error(exc: SyntaxError, text: str = "") -> AhtgraphError:
+    """``malformed SPARQL query at line L, column C near 'x': ...`` from pyoxigraph's message.
 
     pyoxigraph lists every character class it expected; the first few say enough.
     """
-    text = " ".join(str(exc).split())
-    found = re.match(r"error at (\d+):(\d+): (.*)", text)
-    if found:
-        line, column, why = found.groups()
-        if len(why) > 160:
-            why = why[:160].rsplit(",", 1)[0] + ", ..."
-        return AhtgraphError(f"malformed SPARQL query at line {line}, column {column}: {why}")
-    return AhtgraphError(f"malformed SPARQL query: {text[:200]}")
+    message = " ".join(str(exc).split())
+    found = re.match(r"error at (\d+):(\d+): (.*)", message)
+    if not found:
+        return AhtgraphError(f"malformed SPARQL query: {message[:200]}")
+    line, column, why = found.groups()
+    if len(why) > 160:
+        why = why[:160].rsplit(",", 1)[0] + ", ..."
+    return AhtgraphError(
+        f"malformed SPARQL query at line {line}, column {column}"
+        f"{_near(text, int(line), int(column))}: {why}"
+    )
+
+
+def _near(text: str, line: int, column: int) -> str:
+    """`` near 'word'`` for the text at a 1-based line and column, or `` at end of query``."""
+    lines = text.split("\n")
+    if not text or line > len(lines):
+        return ""
+    words = lines[line - 1][column - 1 :].split() or " ".join(lines[line:]).split()
+    return f" near '{words[0][:20]}'" if words else " at end of query"
+
+
+def _no_form(text: str) -> AhtgraphError:
+    """The error for a text whose first word after the prologue is no query form."""
+    from ..queries.inspect import tokens
+
+    toks = tokens(text)
+    i = 0
+    while i < len(toks) and toks[i].word in ("BASE", "PREFIX"):
+        i += 3 if toks[i].word == "PREFIX" else 2
+    if i >= len(toks):
+        return AhtgraphError("malformed SPARQL query: no SELECT, ASK, CONSTRUCT or DESCRIBE")
+    at = toks[i].start
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    return AhtgraphError(
+        f"malformed SPARQL query at line {line}, column {column} near '{toks[i].text[:20]}': "
+        "expected SELECT, ASK, CONSTRUCT or DESCRIBE"
+    )
 
 
 def _column_order(found: Sequence[str], facts: QueryFacts) -> tuple[str, ...]:
@@ -540,7 +585,7 @@ def _local(
     try:
         answer = _evaluate(store, sent, kwargs, facts)
     except SyntaxError as exc:
-        raise syntax_error(exc) from exc
+        raise syntax_error(exc, sent) from exc
     except (RuntimeError, OSError, ValueError) as exc:
         raise AhtgraphError(f"query failed: {' '.join(str(exc).split())}") from exc
     if isinstance(answer, ox.QueryBoolean):
