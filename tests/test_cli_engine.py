@@ -149,3 +149,16 @@ def test_ill_typed_literal_in_data_answers(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert result.stdout_bytes == b"d\r\n2001-05-04\r\nnot-a-date\r\n"
+
+
+def test_a_reader_that_stops_early_is_not_an_error() -> None:
+    """`ahtgraph query ... | head -1`: exit 0, nothing on stderr (the answer streams)."""
+    command = [sys.executable, "-m", "ahtgraph", "query", "--format", "tsv"]
+    reader = subprocess.Popen(
+        [*command, "SELECT * WHERE { ?s ?p ?o }"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert reader.stdout is not None and reader.stderr is not None
+    assert reader.stdout.readline() == b"?s\t?p\t?o\n"
+    reader.stdout.close()
+    assert reader.wait(timeout=60) == 0
+    assert reader.stderr.read() == b""

@@ -9,6 +9,7 @@ Every error the user can cause becomes one ``Error: ...`` line on stderr and exi
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -35,7 +36,10 @@ class _Group(click.Group):
             raise _one_line(exc.message) from None
         except OSError as exc:
             if isinstance(exc, BrokenPipeError):
-                raise
+                # `ahtgraph query ... | head`: the reader has what it wanted. click would exit
+                # 1 here; the rest of the stream goes to /dev/null and the exit status is 0.
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                raise SystemExit(0) from None
             where = f": {exc.filename}" if exc.filename else ""
             raise _one_line(f"{exc.strerror or exc}{where}") from None
 

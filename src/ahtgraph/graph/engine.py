@@ -252,7 +252,8 @@ def with_values(text: str, facts: QueryFacts, grouped: Mapping[str, Sequence[Ter
 # ------------------------------------------------------------------------------ loading
 
 
-def _load_file(store: ox.Store, path: Path, graph: str | None) -> None:
+def _load_file(store: ox.Store, path: Path, graph: str | None, bulk: bool = False) -> None:
+    """One file into ``store``; ``bulk`` (an on-disk store) skips per-quad transactions."""
     fmt = checked_format(path)
     target: Any = ox.NamedNode(graph) if graph else ox.DefaultGraph()
     try:
@@ -262,7 +263,8 @@ def _load_file(store: ox.Store, path: Path, graph: str | None) -> None:
             text = load_files([path]).serialize(format="nt")
             store.load(input=text, format=ox.RdfFormat.N_TRIPLES, to_graph=target)
         else:
-            store.load(
+            load = store.bulk_load if bulk else store.load
+            load(
                 path=str(path),
                 format=_FORMATS[fmt],
                 base_iri=path.resolve().as_uri(),
@@ -326,7 +328,7 @@ def _open_store_dir(folder: Path, files: Sequence[DataFile], only_data: bool) ->
     store = ox.Store(str(location))
     store.clear()
     for f in files:
-        _load_file(store, f.path, f.graph)
+        _load_file(store, f.path, f.graph, bulk=True)
     store.flush()
     del store
     from ..output import write_file
