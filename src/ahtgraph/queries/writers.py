@@ -290,5 +290,5 @@ def write_triples(fmt: str, triples: Iterable[Any], out: IO[str]) -> None:
     """Triples in one of :data:`GRAPH_FORMATS`, written by pyoxigraph as they come."""
     sink = _TextSink(out)
     prefixes = dict(PREFIXES) if fmt in ("turtle", "trig") else None
-    ox.serialize(triples, output=sink, format=GRAPH_FORMATS[fmt], prefixes=prefixes)
+    ox.serialize(triples, output=sink, format=GRAPH_FORMATS[fmt], prefixes=prefixes)  # type: ignore[arg-type]
     sink.flush()
