@@ -162,3 +162,11 @@ def test_a_reader_that_stops_early_is_not_an_error() -> None:
     reader.stdout.close()
     assert reader.wait(timeout=60) == 0
     assert reader.stderr.read() == b""
+
+
+def test_a_repeated_param_is_refused_by_the_rdflib_comparison_store() -> None:
+    result = run("query", "search", "--param", "text=a", "--param", "text=b", "--store", "rdflib")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: a repeated --param needs the Oxigraph engine, not --store rdflib\n"
+    )

@@ -208,8 +208,20 @@ def query(
     from ..output import open_output
 
     prepared = sparql.prepare(text, allow_service=allow_service)
+    names = [name for name, _ in params]
+    repeated = len(set(names)) < len(names)
+    if repeated and endpoint is None:
+        raise AhtgraphError("a repeated --param needs the Oxigraph engine, not --store rdflib")
     bindings = params_module.bindings(params)
     sparql.check_bindings(prepared, bindings)
+    if repeated:
+        # Several values for one name: one VALUES block per name at the top of the WHERE
+        # group, written by the engine's binder, as a local query gets them.
+        from ..graph.engine import group_params, with_values
+        from ..queries.inspect import inspect
+
+        text = with_values(text, inspect(text), group_params([f"{n}={v}" for n, v in params]))
+        bindings = {}
     if endpoint is not None:
         from .. import remote
 
