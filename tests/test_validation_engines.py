@@ -96,3 +96,13 @@ def test_a_shape_feature_it_lacks_falls_back_to_pyshacl(
         assert [r.component_name for r in report.results] == ["MinLength"]
     finally:
         resources.resource_root.cache_clear()
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "pyshacl"])
+def test_only_data_validates_the_given_file_alone(engine: str) -> None:
+    # the bad fixture refers to shipped entities; alone, only its own triples are checked
+    bad = FIXTURES / "misspelt-predicate.ttl"
+    with_graph = validate([bad], engine=engine)
+    alone = validate([bad], engine=engine, only_data=True)
+    assert [r.component_name for r in with_graph.results] == ["Closed"]
+    assert alone.conforms and alone.results == []

@@ -123,12 +123,12 @@ def load_shapes(paths: Iterable[Path] | None = None) -> Graph:
 ENGINES = ("oxigraph", "pyshacl")
 
 
-def _pyshacl(data: Iterable[str | Path]) -> ValidationReport:
+def _pyshacl(data: Iterable[str | Path], only_data: bool = False) -> ValidationReport:
     import pyshacl
 
-    from .loading import load_graph
+    from .loading import check_data_files, load_files, load_graph
 
-    data_graph = load_graph(data)
+    data_graph = load_files(check_data_files(data)) if only_data else load_graph(data)
     shapes_graph = load_shapes()
     try:
         conforms, results_graph, text = pyshacl.validate(
@@ -183,13 +183,13 @@ def _report_graph(results: list[Any], shapes: Any) -> Graph:
     return graph
 
 
-def _oxigraph(data: Iterable[str | Path]) -> ValidationReport | None:
+def _oxigraph(data: Iterable[str | Path], only_data: bool = False) -> ValidationReport | None:
     """The report from checks/shacl_oxigraph.py, or None when the shapes need pyshacl."""
     from .checks.shacl_oxigraph import Shapes, Unsupported, Validator, validate_with
     from .graph.engine import Engine
 
     try:
-        engine = Engine.load(data)
+        engine = Engine.load(data, only_data=only_data)
         shapes = Shapes.load(resources.shape_files())
         found = validate_with(Validator(engine, shapes))
     except Unsupported:
@@ -200,13 +200,16 @@ def _oxigraph(data: Iterable[str | Path]) -> ValidationReport | None:
     return ValidationReport(False, read_results(graph), graph)
 
 
-def validate(data: Iterable[str | Path] = (), *, engine: str = "oxigraph") -> ValidationReport:
-    """Validate the shipped graph plus ``data`` against every shape in ``shapes/``."""
+def validate(
+    data: Iterable[str | Path] = (), *, engine: str = "oxigraph", only_data: bool = False
+) -> ValidationReport:
+    """Validate the shipped graph plus ``data`` (``only_data``: ``data`` alone) against every
+    shape in ``shapes/``."""
     if engine not in ENGINES:
         raise AhtgraphError(f"unknown validation engine '{engine}': use {' or '.join(ENGINES)}")
     data = list(data)
     if engine == "oxigraph":
-        report = _oxigraph(data)
+        report = _oxigraph(data, only_data)
         if report is not None:
             return report
-    return _pyshacl(data)
+    return _pyshacl(data, only_data)
