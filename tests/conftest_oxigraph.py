@@ -32,7 +32,12 @@ from ahtgraph import named_queries, sparql
 from ahtgraph.cli import cli
 
 #: --param values that make each named query's parameter select something real.
-PARAM_VALUES = {"organisation": "id:myria", "entity": "id:greta", "text": "traite"}
+PARAM_VALUES = {
+    "organisation": "id:myria",
+    "entity": "id:greta",
+    "text": "traite",
+    "instrument": "id:warsaw-convention",
+}
 
 
 def free_port() -> int:

@@ -168,15 +168,19 @@ def test_named_query_related_lists_both_directions() -> None:
         )
         for r in rows
     }
-    assert got == {
+    # The 48 States Parties (46 member States, Belarus, Israel) each add two incoming relations.
+    parties = {g for g in got if g[1] in ("ratified", "ratifiedInstrument")}
+    assert got - parties == {
         ("out", "subject", "topic-trafficking-in-human-beings"),
         ("in", "adopted", "council-of-europe"),
         ("in", "establishedBy", "greta"),
         ("in", "monitors", "greta"),
         ("in", "legalBasis", "greta-convention-monitoring"),
-        ("in", "ratified", "belgium"),
-        ("in", "ratifiedInstrument", "belgium-ratification-warsaw-convention"),
     }
+    assert len({g for g in parties if g[1] == "ratified"}) == 48
+    assert len({g for g in parties if g[1] == "ratifiedInstrument"}) == 48
+    assert ("in", "ratified", "belgium") in parties
+    assert ("in", "ratifiedInstrument", "belarus-accession-warsaw-convention") in parties
 
 
 def test_named_query_who_monitors_what() -> None:

@@ -62,6 +62,7 @@ def test_what_belgium_ratified(graph: Graph) -> None:
     assert select(graph, "SELECT ?i WHERE { id:belgium aht:ratified ?i }") == [
         ("forced-labour-convention-1930",),
         ("forced-labour-protocol-2014",),
+        ("palermo-protocol",),
         ("warsaw-convention",),
     ]
 

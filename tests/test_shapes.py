@@ -30,7 +30,13 @@ PREFIXES = {
 Result = tuple[str, str | None, str]
 
 EXPECTED: dict[str, list[Result]] = {
+    "accession-with-signature": [("id:test-accession", "aht:signedOn", "MaxCount")],
     "claim-without-triple": [("id:claim-test", "rdf:object", "SPARQL")],
+    "country-not-typed-place": [("id:test-country", "rdf:type", "HasValue")],
+    "entry-into-force-before-the-convention": [
+        ("id:test-ratification", "aht:entryIntoForce", "SPARQL")
+    ],
+    "entry-into-force-wrong-month": [("id:test-ratification", "aht:entryIntoForce", "SPARQL")],
     "relation-without-claim": [("id:myria", "aht:monitors", "SPARQL")],
     "source-without-read-date": [("https://example.org/unread", "aht:readOn", "MinCount")],
     "centre-without-area": [("id:test-centre", "aht:areaServed", "MinCount")],
@@ -65,6 +71,7 @@ EXPECTED: dict[str, list[Result]] = {
     "publication-without-publisher": [("id:test-report", None, "SPARQL")],
     # The publisher of the series is not enough: the edition names its own (issue 12 A.9).
     "publication-published-only-through-series": [("id:test-edition", None, "SPARQL")],
+    "ratification-dates-out-of-order": [("id:test-ratification", "aht:ratifiedOn", "SPARQL")],
     "ratification-without-direct-triple": [("id:test-ratification", None, "SPARQL")],
     "self-funding": [("id:payoke", "aht:funds", "SPARQL")],
     "self-monitoring": [("id:greta", "aht:monitors", "SPARQL")],

@@ -100,6 +100,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 def _register() -> None:
     """Add every command group's commands to ``cli``, in the order ``--help`` lists them."""
+    from ..serve.command import serve
     from . import checks, describe, export, jsonld, query, release, site, sources, store
 
     for command in (
@@ -114,6 +115,7 @@ def _register() -> None:
         store.load,
         release.release,
         release.diff,
+        serve,
     ):
         cli.add_command(command)
 

@@ -1,0 +1,120 @@
+"""Starting and stopping the server: bind, start the workers, say where, drain on SIGTERM.
+
+The first line on stderr names the URL (``--port 0`` binds a free port, so scripts and tests
+read the port there). SIGTERM and SIGINT stop accepting connections, let requests in flight
+finish (up to the query timeout), close idle connections, then stop the workers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import signal
+import socket
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .app import App, Settings
+from .http import AccessLog, HttpProtocol
+from .pool import Pool, WorkerFailed
+
+
+@dataclass
+class Options:
+    """Everything ``ahtgraph serve`` was told."""
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    data: list[Path] = field(default_factory=list)
+    named: list[str] = field(default_factory=list)
+    only_data: bool = False
+    base_url: str | None = None
+    query_timeout: float = 10.0
+    max_rows: int = 10_000
+    workers: int = 2
+    max_query_bytes: int = 100 * 1024
+    max_response_bytes: int = 50 * 1024 * 1024
+    memory_mb: int = 1024
+    proxy_headers: bool = False
+    access_log: bool = True
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(1024)
+    sock.setblocking(False)
+    return sock
+
+
+async def serve(options: Options) -> int:
+    """Run until SIGTERM/SIGINT; the exit status."""
+    loop = asyncio.get_running_loop()
+    try:
+        sock = _bind(options.host, options.port)
+    except OSError as exc:
+        sys.stderr.write(f"Error: cannot listen on {options.host}:{options.port}: {exc.strerror}\n")
+        return 2
+    port = sock.getsockname()[1]
+    shown = f"[{options.host}]" if ":" in options.host else options.host
+    bound_url = f"http://{shown}:{port}"
+    config = {
+        "data": [str(p) for p in options.data],
+        "named": list(options.named),
+        "only_data": options.only_data,
+        "max_rows": options.max_rows,
+        "max_bytes": options.max_response_bytes,
+        "memory_mb": options.memory_mb,
+    }
+    pool = Pool(options.workers, config, options.query_timeout)
+    try:
+        summary = await pool.start()
+    except WorkerFailed as exc:
+        sys.stderr.write(f"Error: {exc}\n")
+        await pool.close()
+        return 2
+    settings = Settings(
+        options.base_url,
+        bound_url,
+        options.max_query_bytes,
+        options.max_rows,
+        options.proxy_headers,
+    )
+    app = App(pool, settings)
+    log = AccessLog(options.access_log)
+    connections: set[HttpProtocol] = set()
+    limit = 3 * options.max_query_bytes + 8192  # a URL-encoded query may triple in size
+    server = await loop.create_server(
+        lambda: HttpProtocol(app, log, limit, limit, connections), sock=sock
+    )
+    gc.collect()
+    gc.freeze()  # what exists now lives until exit: no GC pauses walking it (tail latency)
+    sys.stderr.write(
+        f"ahtgraph serve: {bound_url}/sparql ({summary.get('quads', 0)} triples, "
+        f"{options.workers} query workers)\n"
+    )
+    sys.stderr.flush()
+    stop = loop.create_future()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, lambda: stop.done() or stop.set_result(None))
+    await stop
+    server.close()
+    deadline = loop.time() + options.query_timeout + 1
+    while loop.time() < deadline and any(not c.idle for c in connections):
+        await asyncio.sleep(0.05)
+    for connection in list(connections):
+        connection.close()
+    await pool.close()
+    return 0
+
+
+def run(options: Options) -> int:
+    """Run the server on uvloop where installed, else asyncio's own loop."""
+    try:
+        import uvloop
+    except ImportError:  # pragma: no cover - uvloop is a dependency on Linux and macOS
+        return asyncio.run(serve(options))
+    return uvloop.run(serve(options))
