@@ -498,7 +498,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared"
     )
-    parser.add_argument("--via", choices=("api", "cli"), default="api")
+    parser.add_argument("--via", choices=("api", "cli"), default="cli")
     parser.add_argument("--min-pass", type=float, default=0.95)
     parser.add_argument("--only", help="run only tests whose IRI contains this text")
     parser.add_argument("--json", type=Path, help="write every outcome to this JSON file")

@@ -129,22 +129,27 @@ def test_a_broken_gzip_file_is_one_line(tmp_path: Path) -> None:
     assert result.stderr == (f"Error: cannot read {fake} as gzip: Not a gzipped file (b'no')\n")
 
 
-def test_a_loader_that_takes_paths_reads_plain_sources_and_refuses_the_others(
-    tmp_path: Path,
-) -> None:
-    """Until the engine takes DataSource items, Path(source) works for plain files only."""
+def test_the_engine_reads_every_kind_of_source(tmp_path: Path) -> None:
+    """Plain files by path; standard input, gzip and --data-format sources from their bytes."""
     plain = tmp_path / "extra.nt"
     plain.write_text(ZZ, encoding="utf-8")
-    engine = Engine.load(data_sources([plain]))
-    assert engine.query(ASK_ZZ).value is True
     odd = tmp_path / "extra.txt"
     odd.write_text(ZZ, encoding="utf-8")
+    packed = tmp_path / "extra.nt.gz"
+    packed.write_bytes(gzip.compress(ZZ.encode(), mtime=0))
     for source in (
+        data_sources([plain])[0],
         data_sources(["-"], "nt", stdin=io.BytesIO(ZZ.encode()))[0],
         data_sources([odd], "nt")[0],
+        data_sources([packed])[0],
     ):
-        with pytest.raises(AhtgraphError, match="reads only plain files named by their extension"):
-            Engine.load([source])
+        assert Engine.load([source]).query(ASK_ZZ).value is True, source.name
+
+
+def test_store_dir_refuses_a_source_it_cannot_stat(tmp_path: Path) -> None:
+    source = data_sources(["-"], "nt", stdin=io.BytesIO(ZZ.encode()))[0]
+    with pytest.raises(AhtgraphError, match="--store-dir keeps plain files only"):
+        Engine.load([source], store_dir=tmp_path / "store")
 
 
 # ---------------------------------------------------------------- JSON-LD contexts offline

@@ -208,7 +208,9 @@ def test_updates_and_service_are_refused(engine: Engine) -> None:
 def test_syntax_error_is_one_short_line(engine: Engine) -> None:
     with pytest.raises(AhtgraphError) as caught:
         engine.query("SELECT * WHERE { ?s ?p ?o ")
-    assert caught.value.message.startswith("malformed SPARQL query at line 1, column 27:")
+    assert caught.value.message.startswith(
+        "malformed SPARQL query at line 1, column 27 at end of query: expected one of"
+    )
     assert len(caught.value.message) < 260
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -68,12 +67,3 @@ def test_errors_are_one_line(tmp_path: Path) -> None:
         cli, ["query", "ASK { ?s ?p ?o }", "--store", "oxigraph", "--endpoint", "http://h/q"]
     )
     assert both.exit_code == 2 and "not both" in both.stderr
-
-
-def test_a_clear_error_without_pyoxigraph(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "pyoxigraph", None)  # import now raises ImportError
-    result = CliRunner().invoke(cli, ["query", "campaigns", "--store", "oxigraph"])
-    assert result.exit_code == 2
-    assert result.stderr == (
-        "Error: --store oxigraph needs pyoxigraph: pip install 'ahtgraph[oxigraph]'\n"
-    )

@@ -156,6 +156,15 @@ def test_a_hostile_param_value_stays_one_literal(server: Server) -> None:
     assert run_cli("query", "ASK { ?s ?p ?o }", "--endpoint", server.query) == "true\n"
 
 
+def test_a_repeated_param_binds_every_value_there_as_here(server: Server) -> None:
+    args = ["search", "--param", "text=Payoke", "--param", "text=Myria", "--format", "csv"]
+    local = run_cli("query", *args)
+    there = run_cli("query", *args, "--endpoint", server.query)
+    assert sorted(there.splitlines()) == sorted(local.splitlines())
+    labels = {line.split(",")[1] for line in local.splitlines()[1:]}
+    assert {"Payoke", "Myria"} <= labels
+
+
 # ------------------------------------------------------------------- binding by VALUES
 
 

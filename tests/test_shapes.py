@@ -163,7 +163,8 @@ def test_fixture_fails_with_exactly_the_expected_results(name: str) -> None:
 
 
 def test_messages_write_terms_as_turtle_not_python_reprs() -> None:
-    report = ahtgraph.validate([FIXTURES / "ill-typed-date.ttl"])
+    # pyshacl's own messages (the Oxigraph validator writes its own, already without reprs).
+    report = ahtgraph.validate([FIXTURES / "ill-typed-date.ttl"], engine="pyshacl")
     assert sorted(r.message for r in report.results) == [
         '"not-a-date" is not a valid xsd:date (an ill-typed literal)',
         'Node "not-a-date"^^xsd:date must conform to one or more shapes in '

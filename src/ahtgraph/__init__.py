@@ -87,12 +87,16 @@ def query(
     return to_graph(answer)
 
 
-def validate(data: Iterable[str | Path] = ()) -> ValidationReport:
-    """Check the graph (plus ``data``) against the SHACL shapes.
+def validate(
+    data: Iterable[str | Path] = (), *, engine: str = "oxigraph", only_data: bool = False
+) -> ValidationReport:
+    """Check the graph (plus ``data``; ``only_data``: ``data`` alone) against the SHACL shapes.
 
     The report has ``conforms``, ``results`` (focus node, path, constraint component,
-    severity, message, source shape) and ``graph`` (pyshacl's results graph).
+    severity, message, source shape) and ``graph`` (the W3C SHACL report vocabulary).
+    ``engine="pyshacl"`` runs the reference validator instead of the one on Oxigraph; both give
+    the same results (messages may be worded differently).
     """
     from .validation import validate as run_validation
 
-    return run_validation(data)
+    return run_validation(data, engine=engine, only_data=only_data)

@@ -228,7 +228,7 @@ def parse_into(graph: Graph, path: Path | DataSource) -> None:
     """Add the triples of one file or source to ``graph``; AhtgraphError says which and where."""
     source = path if isinstance(path, DataSource) else _source_for_path(Path(path), None, False)
     fmt = source.format
-    _quiet_ill_typed_literals()
+    quiet_ill_typed_literals()
     try:
         if fmt == "json-ld":
             document = offline_jsonld(source)
@@ -319,7 +319,7 @@ def _drop_ill_typed_warning(record: Any) -> bool:
     return not str(record.msg).startswith("Failed to convert Literal lexical form")
 
 
-def _quiet_ill_typed_literals() -> None:
+def quiet_ill_typed_literals() -> None:
     """Silence rdflib's 24-line traceback for each ill-typed literal (``"x"^^xsd:date``).
 
     rdflib logs it as a warning with the traceback whenever it reads such a literal; the

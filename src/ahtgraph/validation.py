@@ -9,7 +9,7 @@ only merge the same triples a second time.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from rdflib import Graph
     from rdflib.term import Node
 
+    from .checks.shacl_oxigraph import Result
     from .graph.engine import Engine
     from .loading import DataSource
 
@@ -53,12 +54,26 @@ class ValidationResult:
 
 @dataclass(frozen=True)
 class ValidationReport:
-    """The outcome of a validation run, for code (``results``) and for RDF tools (``graph``)."""
+    """The outcome of a validation run, for code (``results``) and for RDF tools (``graph``).
+
+    ``graph`` (the W3C SHACL report vocabulary, as an rdflib Graph) may be given as a function
+    that builds it: the Oxigraph path builds it only when asked, so a conforming run never
+    imports rdflib.
+    """
 
     conforms: bool
     results: list[ValidationResult] = field(default_factory=list)
-    graph: Graph | None = None
+    graph_source: Graph | Callable[[], Graph] | None = field(default=None, repr=False)
     text: str = ""
+
+    @property
+    def graph(self) -> Graph | None:
+        """The report as an RDF graph (built on first use)."""
+        source = self.graph_source
+        if callable(source):
+            source = source()
+            object.__setattr__(self, "graph_source", source)
+        return source
 
 
 def _one(graph: Graph, subject: Node, name: str) -> Node | None:
@@ -170,76 +185,18 @@ def load_shapes(paths: Iterable[Path] | None = None) -> Graph:
     return load_files(resources.shape_files() if paths is None else paths)
 
 
-#: ``oxigraph``: SHACL-SPARQL targets and constraints run on Oxigraph, core constraints in
-#: pyshacl (:mod:`ahtgraph.checks.shacl_sparql`); ``pyshacl``: everything in pyshacl, the
-#: reference the fast path is tested against.
+#: ``oxigraph``: checks/shacl_oxigraph.py on the data in pyoxigraph (falls back to pyshacl for
+#: shapes it does not support); ``pyshacl``: the reference.
 ENGINES = ("oxigraph", "pyshacl")
 
 
-def _add_results(results_graph: Graph, extra: list[Any]) -> None:
-    """Write the SPARQL constraints' results into pyshacl's report graph, as pyshacl would."""
-    from rdflib import RDF, BNode, Literal, URIRef
-
-    reports = list(results_graph.subjects(RDF.type, URIRef(SH + "ValidationReport")))
-    if not reports or not extra:
-        return
-    report = reports[0]
-    for r in extra:
-        node = BNode()
-        results_graph.add((report, URIRef(SH + "result"), node))
-        results_graph.add((node, RDF.type, URIRef(SH + "ValidationResult")))
-        results_graph.add((node, URIRef(SH + "focusNode"), r.focus_node))
-        if r.path is not None:
-            results_graph.add((node, URIRef(SH + "resultPath"), r.path))
-        if r.value is not None:
-            results_graph.add((node, URIRef(SH + "value"), r.value))
-        if r.message:
-            results_graph.add((node, URIRef(SH + "resultMessage"), Literal(r.message)))
-        results_graph.add((node, URIRef(SH + "resultSeverity"), r.severity))
-        component = URIRef(SH + "SPARQLConstraintComponent")
-        results_graph.add((node, URIRef(SH + "sourceConstraintComponent"), component))
-        results_graph.add((node, URIRef(SH + "sourceShape"), r.source_shape))
-        results_graph.add((node, URIRef(SH + "sourceConstraint"), r.constraint))
-    results_graph.set((report, URIRef(SH + "conforms"), Literal(False)))
-
-
-def _engine(data_graph: Graph, sources: Sequence[DataSource]) -> Engine:
-    """The SPARQL engine for the shapes' SPARQL constraints, on the same data as pyshacl.
-
-    Plain files named by their extension are loaded by the engine itself (the quick path);
-    standard input, gzip and ``--data-format`` sources were already read into ``data_graph``,
-    which the engine then receives as N-Triples (a source cannot be read twice).
-    """
-    import pyoxigraph as ox
-
-    from .graph.engine import Engine
-    from .loading import guess_format
-
-    if all(s.plain_file and s.path and guess_format(s.path) == s.format for s in sources):
-        return Engine.load([s.path for s in sources if s.path is not None])
-    store = ox.Store()
-    store.load(input=data_graph.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES)
-    return Engine(store)
-
-
-def validate(
-    data: Iterable[str | Path | DataSource] = (), *, engine: str = "oxigraph"
-) -> ValidationReport:
-    """Validate the shipped graph plus ``data`` against every shape in ``shapes/``."""
+def _pyshacl(sources: list[DataSource], only_data: bool = False) -> ValidationReport:
     import pyshacl
 
-    from .loading import data_sources, load_graph
+    from .loading import load_files, load_graph
 
-    if engine not in ENGINES:
-        raise AhtgraphError(f"unknown validation engine '{engine}': use {' or '.join(ENGINES)}")
-    sources = data_sources(data)  # standard input is read once, here
-    data_graph = load_graph(sources)
+    data_graph = load_files(sources) if only_data else load_graph(sources)
     shapes_graph = load_shapes()
-    extra: list[Any] = []
-    if engine == "oxigraph":
-        from .checks.shacl_sparql import split
-
-        shapes_graph, extra = split(shapes_graph, _engine(data_graph, sources))
     try:
         conforms, results_graph, text = pyshacl.validate(
             data_graph,
@@ -253,7 +210,135 @@ def validate(
         raise AhtgraphError(f"validation could not run: {' '.join(str(exc).split())}") from exc
     if isinstance(results_graph, Exception):  # pyshacl returns, not raises, a ValidationFailure
         raise AhtgraphError(f"validation could not run: {' '.join(str(results_graph).split())}")
-    _add_results(results_graph, extra)
     ill_typed = _add_ill_typed(results_graph, data_graph)
-    conforms = bool(conforms) and not extra and not ill_typed
+    conforms = bool(conforms) and not ill_typed
     return ValidationReport(conforms, read_results(results_graph), results_graph, str(text))
+
+
+def _report_graph(results: list[Any], shapes: Any) -> Graph:
+    """pyshacl's report vocabulary for results found on Oxigraph; shapes' blank nodes copied."""
+    from rdflib import RDF, BNode, Literal, URIRef
+
+    from .graph.rdflib_terms import to_rdflib
+    from .loading import new_graph
+
+    graph = new_graph()
+    graph.bind("sh", SH)
+    report = BNode()
+    graph.add((report, RDF.type, URIRef(SH + "ValidationReport")))
+    graph.add((report, URIRef(SH + "conforms"), Literal(not results)))
+    copied: set[Any] = set()
+
+    def term(node: Any) -> Any:
+        if node.__class__.__name__ == "BlankNode" and node not in copied:
+            copied.add(node)
+            for s, p, o in shapes.triples_of(node):
+                graph.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
+        return to_rdflib(node)
+
+    for r in results:
+        node = BNode()
+        graph.add((report, URIRef(SH + "result"), node))
+        graph.add((node, RDF.type, URIRef(SH + "ValidationResult")))
+        graph.add((node, URIRef(SH + "focusNode"), to_rdflib(r.focus)))
+        if r.path is not None:
+            graph.add((node, URIRef(SH + "resultPath"), term(r.path)))
+        if r.value is not None:
+            graph.add((node, URIRef(SH + "value"), to_rdflib(r.value)))
+        graph.add((node, URIRef(SH + "resultMessage"), Literal(r.message)))
+        graph.add((node, URIRef(SH + "resultSeverity"), to_rdflib(r.severity)))
+        graph.add((node, URIRef(SH + "sourceConstraintComponent"), URIRef(SH + r.component)))
+        if r.shape is not None:  # an ill-typed literal breaks no shape: its datatype's own rule
+            graph.add((node, URIRef(SH + "sourceShape"), term(r.shape)))
+    return graph
+
+
+#: The datatypes whose lexical forms Oxigraph can check by casting (XPath casts): a literal of
+#: one of them that does not cast to it is ill-typed.
+_CHECKED_DATATYPES = [
+    "boolean",
+    "date",
+    "dateTime",
+    "decimal",
+    "double",
+    "float",
+    "gYear",
+    "gYearMonth",
+    "integer",
+    "time",
+]
+_ILL_TYPED = (
+    "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n"
+    "SELECT ?s ?p ?o WHERE { VALUES ?dt { "
+    + " ".join(f"xsd:{name}" for name in _CHECKED_DATATYPES)
+    + " } ?s ?p ?o . FILTER(isLiteral(?o) && DATATYPE(?o) = ?dt) "
+    "FILTER(!BOUND(?cast)) BIND("
+    + "".join(f"IF(?dt = xsd:{name}, xsd:{name}(STR(?o)), " for name in _CHECKED_DATATYPES)
+    + "?o"
+    + ")" * len(_CHECKED_DATATYPES)
+    + " AS ?cast) }"
+)
+
+
+def _ill_typed_on(engine: Engine) -> list[Result]:
+    """One Datatype violation per ill-typed literal, found by Oxigraph's casts (no rdflib).
+
+    The same results as ``_add_ill_typed`` gives pyshacl's report: SHACL reports a bad value
+    only where a shape gives its property a datatype, but such a value is wrong wherever it is.
+    """
+    import pyoxigraph as ox
+
+    from .checks.shacl_oxigraph import Result
+    from .prefixes import shorten_iri
+
+    violation = ox.NamedNode(SH + "Violation")
+    found = []
+    rows = engine.store.query(_ILL_TYPED, use_default_graph_as_union=True)
+    assert isinstance(rows, ox.QuerySolutions)
+    for row in rows:
+        value = row["o"]
+        datatype = shorten_iri(value.datatype.value)
+        message = f'"{value.value}" is not a valid {datatype} (an ill-typed literal)'
+        found.append(
+            Result(
+                row["s"], row["p"], "DatatypeConstraintComponent", None, violation, value, message
+            )
+        )
+    return found
+
+
+def _oxigraph(sources: list[DataSource], only_data: bool = False) -> ValidationReport | None:
+    """The report from checks/shacl_oxigraph.py, or None when the shapes need pyshacl."""
+    from .checks.shacl_oxigraph import Shapes, Unsupported, Validator, validate_with
+    from .graph.engine import Engine
+
+    try:
+        engine = Engine.load(sources, only_data=only_data)
+        shapes = Shapes.load(resources.shape_files())
+        found = validate_with(Validator(engine, shapes)) + _ill_typed_on(engine)
+    except Unsupported:
+        return None
+    if not found:
+        return ValidationReport(True, [], lambda: _report_graph([], shapes))
+    graph = _report_graph(found, shapes)
+    return ValidationReport(False, read_results(graph), graph)
+
+
+def validate(
+    data: Iterable[str | Path | DataSource] = (),
+    *,
+    engine: str = "oxigraph",
+    only_data: bool = False,
+) -> ValidationReport:
+    """Validate the shipped graph plus ``data`` (``only_data``: ``data`` alone) against every
+    shape in ``shapes/``."""
+    from .loading import data_sources
+
+    if engine not in ENGINES:
+        raise AhtgraphError(f"unknown validation engine '{engine}': use {' or '.join(ENGINES)}")
+    sources = data_sources(data)  # standard input is read once, here
+    if engine == "oxigraph":
+        report = _oxigraph(sources, only_data)
+        if report is not None:
+            return report
+    return _pyshacl(sources, only_data)

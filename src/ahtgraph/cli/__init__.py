@@ -9,6 +9,7 @@ Every error the user can cause becomes one ``Error: ...`` line on stderr and exi
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -18,7 +19,7 @@ from typing import Any
 import click
 
 from ..errors import AhtgraphError, InvalidData
-from .exit_codes import EXIT_INVALID, EXIT_USAGE
+from .exit_codes import EXIT_INVALID, EXIT_TIMEOUT, EXIT_USAGE
 
 __all__ = ["EXIT_INVALID", "EXIT_USAGE", "cli", "main"]
 
@@ -32,10 +33,15 @@ class _Group(click.Group):
         except InvalidData as exc:
             raise _DataRefused(" ".join(exc.message.split())) from None
         except AhtgraphError as exc:
+            if type(exc).__name__ == "QueryTimeout":  # engine not imported for --help
+                raise _Timeout(exc.message) from None
             raise _one_line(exc.message) from None
         except OSError as exc:
             if isinstance(exc, BrokenPipeError):
-                raise
+                # `ahtgraph query ... | head`: the reader has what it wanted. click would exit
+                # 1 here; the rest of the stream goes to /dev/null and the exit status is 0.
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                raise SystemExit(0) from None
             where = f": {exc.filename}" if exc.filename else ""
             raise _one_line(f"{exc.strerror or exc}{where}") from None
 
@@ -50,6 +56,12 @@ class _DataRefused(_UserError):
     """The data fails the checks a command requires (``release``): exit status 1."""
 
     exit_code = EXIT_INVALID
+
+
+class _Timeout(click.ClickException):
+    """``--timeout`` reached: one line, exit status 3."""
+
+    exit_code = EXIT_TIMEOUT
 
 
 def _one_line(message: str) -> click.ClickException:

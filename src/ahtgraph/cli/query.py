@@ -11,7 +11,19 @@ import click
 from .. import named_queries
 from ..errors import AhtgraphError
 from ..results import ALL_FORMATS
-from .options import PARAM_BINDING, data_option, endpoint_auth_options, file_path, format_option
+from .options import (
+    PARAM_BINDING,
+    any_path,
+    complete_query_name,
+    data_option,
+    endpoint_auth_options,
+    file_path,
+    format_option,
+    output_file_option,
+    progress_options,
+    table_width,
+    table_width_options,
+)
 
 
 def _list_queries(fmt: str | None) -> None:
@@ -49,7 +61,7 @@ def _query_text(query: str | None, query_file: Path | None) -> str:
 
 
 @click.command()
-@click.argument("query", required=False)
+@click.argument("query", required=False, shell_complete=complete_query_name)
 @click.option(
     "-f",
     "--file",
@@ -87,14 +99,37 @@ def _query_text(query: str | None, query_file: Path | None) -> str:
     "(see docs/stores.md).",
 )
 @click.option(
-    "--store",
-    type=click.Choice(["rdflib", "oxigraph"]),
-    default="rdflib",
-    show_default=True,
-    help="Engine for the shipped graph (+ --data): oxigraph is faster on large data "
-    "(pip install 'ahtgraph[oxigraph]').",
+    "--only-data",
+    is_flag=True,
+    help="Query only the --data and --named-graph files, not the shipped graph (their "
+    "default graphs form the default graph; named graphs stay separate).",
 )
+@click.option(
+    "--named-graph",
+    "named_graphs",
+    multiple=True,
+    metavar="FILE[=IRI]",
+    help="Load FILE as a named graph, named IRI or, without it, the file's own IRI "
+    "(repeatable; as arq's --namedGraph).",
+)
+@click.option(
+    "--store-dir",
+    type=any_path(file_okay=False),
+    metavar="DIR",
+    help="Keep the loaded graph in an on-disk store in DIR and reuse it while the input "
+    "files are unchanged (an empty or new folder, or one ahtgraph made).",
+)
+@click.option(
+    "--store",
+    type=click.Choice(["oxigraph", "rdflib"]),
+    default="oxigraph",
+    show_default=True,
+    help="Engine for the local graph: oxigraph (pyoxigraph), or rdflib for comparison only.",
+)
+@output_file_option
 @endpoint_auth_options
+@table_width_options
+@progress_options
 def query(
     query: str | None,
     query_file: Path | None,
@@ -104,10 +139,17 @@ def query(
     params: Sequence[tuple[str, str]],
     allow_service: bool,
     endpoint: str | None,
+    only_data: bool,
+    named_graphs: Sequence[str],
+    store_dir: Path | None,
     store: str,
+    output: Path | None,
+    force: bool,
     user: str | None,
     password: str | None,
     timeout: float,
+    width: int | None,
+    no_truncate: bool,
 ) -> None:
     """Run one SPARQL query: inline text, a named query, or -f FILE.
 
@@ -122,35 +164,83 @@ def query(
       ahtgraph query 'SELECT ?s WHERE { ?s a <https://w3id.org/ahtgraph/ontology#NGO> }'
       ahtgraph query -f my-query.rq --data extra.ttl --format csv
       ahtgraph query funded-centres --endpoint http://localhost:7878/query
-      ahtgraph query search --param text=traite --store oxigraph
+      ahtgraph query search --param text=traite --param text=traite --format csv
+      ahtgraph query --only-data --data mine.ttl --named-graph g.ttl -f q.rq
+      ahtgraph query funded-centres --timeout 5 -o centres.csv --format csv
+
+    \b
+    Exit status: 0 done; 2 bad input; 3 --timeout reached (rows already written to
+    stdout stay there; a file given with -o is left as it was).
     """
     if list_queries:
         _list_queries(fmt)
         return
-    # The CLI boundary: the engines (rdflib, pyoxigraph, HTTP) load only when a query runs.
+    max_width = table_width(width, no_truncate)
+    ctx = click.get_current_context()
+    default = click.core.ParameterSource.DEFAULT
+    timeout_given = ctx.get_parameter_source("timeout") is not default
+    if endpoint is not None and ctx.get_parameter_source("store") is not default:
+        raise AhtgraphError("give either --endpoint or --store, not both")
+    text = _query_text(query, query_file)
+    if endpoint is None and (user is not None or password is not None):
+        raise AhtgraphError("--user and --password are for --endpoint")
+    local_only = {"--only-data": only_data, "--named-graph": named_graphs, "--store-dir": store_dir}
+    if endpoint is not None or store == "rdflib":
+        given = [name for name, value in local_only.items() if value]
+        if given:
+            where = "--endpoint" if endpoint is not None else "--store rdflib"
+            raise AhtgraphError(f"{given[0]} is for the Oxigraph engine, not {where}")
+    if endpoint is None and store == "oxigraph":
+        from ..output import check_output
+        from ..queries.run import run_local
+
+        check_output(output, force)
+        run_local(
+            text,
+            params,
+            data=data,
+            named_graphs=named_graphs,
+            only_data=only_data,
+            store_dir=store_dir,
+            fmt=fmt,
+            output=output,
+            force=force,
+            allow_service=allow_service,
+            timeout=timeout if timeout_given else None,
+            base_iri=query_file.resolve().as_uri() if query_file is not None else None,
+            max_width=max_width,
+        )
+        return
+    # The CLI boundary: rdflib and HTTP load only when a query runs.
     from .. import params as params_module
     from .. import results, sparql
     from ..loading import load_graph
+    from ..output import open_output
 
-    text = _query_text(query, query_file)
     prepared = sparql.prepare(text, allow_service=allow_service)
+    names = [name for name, _ in params]
+    repeated = len(set(names)) < len(names)
+    if repeated and endpoint is None:
+        raise AhtgraphError("a repeated --param needs the Oxigraph engine, not --store rdflib")
     bindings = params_module.bindings(params)
     sparql.check_bindings(prepared, bindings)
-    if endpoint is None and (user is not None or password is not None):
-        raise AhtgraphError("--user and --password are for --endpoint")
+    if repeated:
+        # Several values for one name: one VALUES block per name at the top of the WHERE
+        # group, written by the engine's binder, as a local query gets them.
+        from ..graph.engine import group_params, with_values
+        from ..queries.inspect import inspect
+
+        text = with_values(text, inspect(text), group_params([f"{n}={v}" for n, v in params]))
+        bindings = {}
     if endpoint is not None:
         from .. import remote
 
-        if store != "rdflib":
-            raise AhtgraphError("give either --endpoint or --store, not both")
         if data:
             raise AhtgraphError("--data is for the local graph; load it into the store instead")
         target = remote.Endpoint(endpoint, user, password, timeout)
         result = remote.query(target, prepared, text, bindings)
-    elif store == "oxigraph":
-        from .. import store_oxigraph
-
-        result = store_oxigraph.query(data, prepared, text, bindings)
     else:
         result = sparql.run(load_graph(data), prepared, bindings)
-    click.echo(results.render(result, fmt), nl=False)
+    rendered = results.render(result, fmt, max_width)
+    with open_output(output, force) as sink:
+        sink.write(rendered)

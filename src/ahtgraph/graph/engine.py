@@ -55,7 +55,7 @@ import pyoxigraph as ox
 
 from .. import resources
 from ..errors import AhtgraphError
-from ..loading import checked_format
+from ..loading import FORMATS, DataSource, checked_format
 from ..prefixes import ID
 from ..queries.inspect import QueryFacts, inspect
 
@@ -92,6 +92,9 @@ class DataFile:
 
     path: Path
     graph: str | None = None
+    #: A ``--data`` source that cannot be read by path (standard input, ``.gz``, a syntax given
+    #: by ``--data-format``): its bytes, syntax and base IRI come from here instead.
+    source: DataSource | None = field(default=None, compare=False, hash=False)
 
     @classmethod
     def named(cls, spec: str | Path) -> DataFile:
@@ -179,11 +182,11 @@ def to_term(value: Any) -> Term:
 
 def _iri(text: str) -> ox.NamedNode:
     if not _ABSOLUTE_IRI.match(text):
-        raise AhtgraphError(f"bad IRI in parameter value <{text}>")
+        raise AhtgraphError(f"bad IRI in --param value <{text}>")
     try:
         return ox.NamedNode(text)
     except ValueError as exc:
-        raise AhtgraphError(f"bad IRI in parameter value <{text}>: {exc}") from exc
+        raise AhtgraphError(f"bad IRI in --param value <{text}>: {exc}") from exc
 
 
 def _from_rdflib(value: Any) -> Term:
@@ -252,9 +255,44 @@ def with_values(text: str, facts: QueryFacts, grouped: Mapping[str, Sequence[Ter
 # ------------------------------------------------------------------------------ loading
 
 
-def _load_file(store: ox.Store, path: Path, graph: str | None) -> None:
-    fmt = checked_format(path)
+def _load_source(store: ox.Store, source: DataSource, target: Any) -> None:
+    """A ``--data`` source read from bytes: standard input, gzip, or ``--data-format``."""
+    from ..loading import load_files
+
+    try:
+        if source.format in _VIA_RDFLIB or source.format not in _FORMATS:
+            text = load_files([source]).serialize(format="nt")
+            store.load(input=text, format=ox.RdfFormat.N_TRIPLES, to_graph=target)
+        else:
+            store.load(
+                input=source.read_bytes(),
+                format=_FORMATS[source.format],
+                base_iri=source.base_iri,
+                to_graph=target,
+            )
+    except AhtgraphError:
+        raise
+    except SyntaxError as exc:
+        raise AhtgraphError(
+            f"cannot parse {source.name} as {source.format}: {_parse_message(exc)}"
+        ) from exc
+    except (ValueError, OSError) as exc:
+        raise AhtgraphError(f"cannot load {source.name}: {' '.join(str(exc).split())}") from exc
+
+
+def _load_file(
+    store: ox.Store,
+    path: Path,
+    graph: str | None,
+    bulk: bool = False,
+    source: DataSource | None = None,
+) -> None:
+    """One file into ``store``; ``bulk`` (an on-disk store) skips per-quad transactions."""
     target: Any = ox.NamedNode(graph) if graph else ox.DefaultGraph()
+    if source is not None:
+        _load_source(store, source, target)
+        return
+    fmt = checked_format(path)
     try:
         if fmt in _VIA_RDFLIB:
             from ..loading import load_files
@@ -262,7 +300,8 @@ def _load_file(store: ox.Store, path: Path, graph: str | None) -> None:
             text = load_files([path]).serialize(format="nt")
             store.load(input=text, format=ox.RdfFormat.N_TRIPLES, to_graph=target)
         else:
-            store.load(
+            load = store.bulk_load if bulk else store.load
+            load(
                 path=str(path),
                 format=_FORMATS[fmt],
                 base_iri=path.resolve().as_uri(),
@@ -271,23 +310,35 @@ def _load_file(store: ox.Store, path: Path, graph: str | None) -> None:
     except AhtgraphError:
         raise
     except SyntaxError as exc:
-        raise AhtgraphError(f"cannot parse {path} as {fmt}: {exc.msg}") from exc
+        raise AhtgraphError(f"cannot parse {path} as {fmt}: {_parse_message(exc)}") from exc
     except (ValueError, OSError) as exc:
         raise AhtgraphError(f"cannot load {path}: {' '.join(str(exc).split())}") from exc
 
 
+def _data_file(item: str | Path | DataFile | DataSource) -> DataFile:
+    """A ``--data`` argument as a DataFile: by path where a parser can read it so."""
+    if isinstance(item, DataFile):
+        return item
+    if isinstance(item, DataSource):
+        path = item.path
+        if item.plain_file and path is not None and FORMATS.get(path.suffix.lower()) == item.format:
+            return DataFile(path)
+        return DataFile(Path(item.name), source=item)
+    return DataFile(Path(item))
+
+
 def _inputs(
-    data: Iterable[str | Path | DataFile],
+    data: Iterable[str | Path | DataFile | DataSource],
     named_graphs: Iterable[str | Path | DataFile],
     only_data: bool,
 ) -> list[DataFile]:
     files = [] if only_data else [DataFile(p) for p in resources.graph_files()]
-    for item in data:
-        files.append(item if isinstance(item, DataFile) else DataFile(Path(item)))
+    files.extend(_data_file(item) for item in data)
     for item in named_graphs:
         files.append(item if isinstance(item, DataFile) else DataFile.named(item))
     for f in files:
-        checked_format(f.path)  # every file is checked before time goes into parsing
+        if f.source is None:
+            checked_format(f.path)  # every file is checked before time goes into parsing
     return files
 
 
@@ -295,6 +346,11 @@ def _signature(files: Sequence[DataFile], only_data: bool) -> dict[str, Any]:
     """What a ``--store-dir`` store was built from: each file's path, size and mtime."""
     entries = []
     for f in files:
+        if f.source is not None:
+            raise AhtgraphError(
+                f"--store-dir keeps plain files only: {f.source.name} is read from standard "
+                "input, gzip or --data-format"
+            )
         stat = f.path.stat()
         entries.append([str(f.path.resolve()), f.graph, stat.st_size, stat.st_mtime_ns])
     digest = hashlib.sha256(json.dumps(entries).encode()).hexdigest()
@@ -326,13 +382,25 @@ def _open_store_dir(folder: Path, files: Sequence[DataFile], only_data: bool) ->
     store = ox.Store(str(location))
     store.clear()
     for f in files:
-        _load_file(store, f.path, f.graph)
+        _load_file(store, f.path, f.graph, bulk=True)
     store.flush()
     del store
-    from ..atomic import write_text
+    from ..output import write_file
 
-    write_text(marker, lambda: json.dumps(wanted) + "\n")
+    write_file(marker, json.dumps(wanted) + "\n")
     return ox.Store.read_only(str(location))
+
+
+def _parse_message(exc: SyntaxError) -> str:
+    """``line L, column C: why`` from pyoxigraph's "Parser error at line L between columns
+    A and B: why" (the form loading.py gives for rdflib's parsers), else its message."""
+    text = " ".join(str(exc.msg or exc).split())
+    found = re.match(
+        r"Parser error at line (\d+) (?:between columns|at column) (\d+)(?: and \d+)?: (.*)", text
+    )
+    if found:
+        return f"line {found.group(1)}, column {found.group(2)}: {found.group(3)}"
+    return text[:300]
 
 
 # ------------------------------------------------------------------------------ the engine
@@ -350,7 +418,7 @@ class Engine:
     @classmethod
     def load(
         cls,
-        data: Iterable[str | Path | DataFile] = (),
+        data: Iterable[str | Path | DataFile | DataSource] = (),
         named_graphs: Iterable[str | Path | DataFile] = (),
         *,
         only_data: bool = False,
@@ -367,7 +435,7 @@ class Engine:
         else:
             store = ox.Store()
             for f in files:
-                _load_file(store, f.path, f.graph)
+                _load_file(store, f.path, f.graph, source=f.source)
         return cls(store, union_default_graph=not only_data)
 
     def graphs(self) -> frozenset[str]:
@@ -411,6 +479,8 @@ class Engine:
                 "SPARQL Update (INSERT, DELETE, LOAD, CLEAR, ...) is refused: the graph is "
                 "read-only; write a SELECT, ASK, CONSTRUCT or DESCRIBE query"
             )
+        if facts.form is None and not facts.update:
+            raise _no_form(text)
         if facts.service and not allow_service:
             raise AhtgraphError(
                 "the query uses SERVICE, which fetches data over the network; "
@@ -493,19 +563,50 @@ def _evaluate(store: ox.Store, sent: str, kwargs: dict[str, Any], facts: QueryFa
         return store.query(with_values(sent, facts, grouped), **rest)
 
 
-def syntax_error(exc: SyntaxError) -> AhtgraphError:
-    """``malformed SPARQL query at line L, column C: ...`` from pyoxigraph's message, short.
+def syntax_error(exc: SyntaxError, text: str = "") -> AhtgraphError:
+    """``malformed SPARQL query at line L, column C near 'x': ...`` from pyoxigraph's message.
 
     pyoxigraph lists every character class it expected; the first few say enough.
     """
-    text = " ".join(str(exc).split())
-    found = re.match(r"error at (\d+):(\d+): (.*)", text)
-    if found:
-        line, column, why = found.groups()
-        if len(why) > 160:
-            why = why[:160].rsplit(",", 1)[0] + ", ..."
-        return AhtgraphError(f"malformed SPARQL query at line {line}, column {column}: {why}")
-    return AhtgraphError(f"malformed SPARQL query: {text[:200]}")
+    message = " ".join(str(exc).split())
+    found = re.match(r"error at (\d+):(\d+): (.*)", message)
+    if not found:
+        return AhtgraphError(f"malformed SPARQL query: {message[:200]}")
+    line, column, why = found.groups()
+    if len(why) > 160:
+        why = why[:160].rsplit(",", 1)[0] + ", ..."
+    return AhtgraphError(
+        f"malformed SPARQL query at line {line}, column {column}"
+        f"{_near(text, int(line), int(column))}: {why}"
+    )
+
+
+def _near(text: str, line: int, column: int) -> str:
+    """`` near 'word'`` for the text at a 1-based line and column, or `` at end of query``."""
+    lines = text.split("\n")
+    if not text or line > len(lines):
+        return ""
+    words = lines[line - 1][column - 1 :].split() or " ".join(lines[line:]).split()
+    return f" near '{words[0][:20]}'" if words else " at end of query"
+
+
+def _no_form(text: str) -> AhtgraphError:
+    """The error for a text whose first word after the prologue is no query form."""
+    from ..queries.inspect import tokens
+
+    toks = tokens(text)
+    i = 0
+    while i < len(toks) and toks[i].word in ("BASE", "PREFIX"):
+        i += 3 if toks[i].word == "PREFIX" else 2
+    if i >= len(toks):
+        return AhtgraphError("malformed SPARQL query: no SELECT, ASK, CONSTRUCT or DESCRIBE")
+    at = toks[i].start
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    return AhtgraphError(
+        f"malformed SPARQL query at line {line}, column {column} near '{toks[i].text[:20]}': "
+        "expected SELECT, ASK, CONSTRUCT or DESCRIBE"
+    )
 
 
 def _column_order(found: Sequence[str], facts: QueryFacts) -> tuple[str, ...]:
@@ -540,7 +641,7 @@ def _local(
     try:
         answer = _evaluate(store, sent, kwargs, facts)
     except SyntaxError as exc:
-        raise syntax_error(exc) from exc
+        raise syntax_error(exc, sent) from exc
     except (RuntimeError, OSError, ValueError) as exc:
         raise AhtgraphError(f"query failed: {' '.join(str(exc).split())}") from exc
     if isinstance(answer, ox.QueryBoolean):

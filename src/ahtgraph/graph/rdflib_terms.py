@@ -22,6 +22,9 @@ def to_rdflib(term: Any) -> Node:
     import pyoxigraph as ox
     from rdflib import BNode, Literal, URIRef
 
+    from ..loading import quiet_ill_typed_literals
+
+    quiet_ill_typed_literals()  # an ill-typed literal is reported, not logged with a traceback
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):

@@ -355,7 +355,8 @@ def _with_rdflib(text: str, facts: QueryFacts, base: str | None) -> QueryFacts:
             prologue_base = str(decl.iri)
         elif decl.name == "PrefixDecl":
             prefixes[str(decl.prefix or "")] = str(decl.iri)
-    graphs, named = [], []
+    graphs: list[str] = []
+    named: list[str] = []
     for clause in query.get("datasetClause") or []:
         target = clause.get("default") if clause.get("default") is not None else clause["named"]
         if getattr(target, "name", None) == "pname":

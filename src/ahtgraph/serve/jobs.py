@@ -277,6 +277,7 @@ def page(state: State, kind: str, lang: str, base: str, slug: str = "") -> Reply
         return 200, [("Content-Type", "text/html; charset=utf-8")], state._cache[key], None
     with state.lock:
         model = state.model()
+        view: Any
         if kind == "entity":
             view = views.entity_view(model, slug, lang)
             if view is None:
@@ -353,7 +354,7 @@ def home(state: State, lang: str = "en", base: str = "") -> Reply:
     return page(state, "home", lang, base)
 
 
-HANDLERS = {
+HANDLERS: dict[str, Any] = {
     "home": home,
     "sparql": sparql,
     "sd": service_description,

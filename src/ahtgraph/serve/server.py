@@ -98,8 +98,13 @@ async def serve(options: Options) -> int:
     )
     sys.stderr.flush()
     stop = loop.create_future()
+
+    def _stop() -> None:
+        if not stop.done():
+            stop.set_result(None)
+
     for signum in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(signum, lambda: stop.done() or stop.set_result(None))
+        loop.add_signal_handler(signum, _stop)
     await stop
     server.close()
     deadline = loop.time() + options.query_timeout + 1
