@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, Phase, example, given, settings
+from hypothesis import HealthCheck, Phase, event, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
@@ -155,6 +155,8 @@ def run_subprocess(args: list[str], cwd: Path) -> Outcome:
 def assert_contract(outcome: Outcome) -> None:
     """A documented exit status, no traceback, and one ``Error:`` line when it fails."""
     info = outcome.describe()
+    # Shown by --hypothesis-show-statistics: how many examples got past parsing.
+    event(f"exit {outcome.exit_code}")
     assert outcome.escaped is None, info
     assert TRACEBACK not in outcome.stderr, info
     assert outcome.exit_code in DOCUMENTED_EXIT_CODES, info
