@@ -9,7 +9,10 @@ mutmut's ``mutants/`` folder nor its configuration ever touch the repository.
     python tools/mutation.py src/ahtgraph/output.py tests/test_output.py
     python tools/mutation.py src/ahtgraph/params.py tests/test_cli_query.py --show
 
-It prints killed / total, the survivors' names, and with ``--show`` each survivor's diff.
+It prints killed / total (a mutant that makes the tests time out counts as killed; "no tests"
+means no selected test runs that function), the survivors' names, and with ``--show`` each
+survivor's diff. Tests that run ``ahtgraph`` in a subprocess cannot kill a mutant: the
+subprocess imports the installed package, not mutmut's copy.
 docs/testing.md lists the figures and the modules measured.
 """
 
@@ -47,6 +50,11 @@ def _configure(target: Path, module: str, tests: list[str]) -> None:
         f"only_mutate={module}",
         "pytest_add_cli_args_test_selection=",
         *(f"  {t}" for t in tests),
+        # The shipped graph, shapes and queries sit beside src/ in the copy mutmut tests.
+        "also_copy=",
+        "  data",
+        "  shapes",
+        "  queries",
         "pytest_add_cli_args=",
         "  -p",
         "  no:cacheprovider",
@@ -73,15 +81,21 @@ def main() -> int:
         _copy_checkout(work)
         _configure(work, args.module, args.tests)
         env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+        log = work / "mutmut-run.log"
         try:
-            subprocess.run(
-                [mutmut, "run", "--max-children", str(args.children)],
-                cwd=work,
-                env=env,
-                timeout=args.timeout,
-                check=False,
-                stdout=subprocess.DEVNULL,
-            )
+            with open(log, "wb") as handle:
+                done = subprocess.run(
+                    [mutmut, "run", "--max-children", str(args.children)],
+                    cwd=work,
+                    env=env,
+                    timeout=args.timeout,
+                    check=False,
+                    stdout=handle,
+                    stderr=subprocess.STDOUT,
+                )
+            if done.returncode != 0:  # e.g. the tests fail before any mutation
+                tail = log.read_text(encoding="utf-8", errors="replace").replace("\r", "\n")
+                print("mutmut failed:\n" + "\n".join(tail.splitlines()[-25:]))
         except subprocess.TimeoutExpired:
             print(f"time box of {args.timeout:.0f} s reached; figures are partial")
         listing = subprocess.run(
@@ -96,8 +110,10 @@ def main() -> int:
         counts: dict[str, int] = {}
         for _, status in statuses:
             counts[status] = counts.get(status, 0) + 1
-        killed = counts.get("killed", 0)
-        print(f"{args.module}: {killed} killed / {len(statuses)} mutants  {counts}")
+        killed = counts.get("killed", 0) + counts.get("timeout", 0)
+        print(
+            f"{args.module}: {killed} killed (incl. timeouts) / {len(statuses)} mutants  {counts}"
+        )
         for name, status in statuses:
             if status != "killed":
                 print(f"  {status}: {name}")
