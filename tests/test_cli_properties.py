@@ -36,6 +36,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, Phase, event, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
+from hypothesis.control import currently_in_test_context
 
 from ahtgraph.cli import cli
 
@@ -156,7 +157,8 @@ def assert_contract(outcome: Outcome) -> None:
     """A documented exit status, no traceback, and one ``Error:`` line when it fails."""
     info = outcome.describe()
     # Shown by --hypothesis-show-statistics: how many examples got past parsing.
-    event(f"exit {outcome.exit_code}")
+    if currently_in_test_context():
+        event(f"exit {outcome.exit_code}")
     assert outcome.escaped is None, info
     assert TRACEBACK not in outcome.stderr, info
     assert outcome.exit_code in DOCUMENTED_EXIT_CODES, info
@@ -677,3 +679,26 @@ def test_a_real_process_keeps_the_contract(tmp_path: Path, query: Query, data: D
     """In a subprocess a traceback really reaches stderr (nothing in-process can hide it)."""
     with scratch(tmp_path) as folder:
         assert_contract(run_subprocess(["query", query.text, *data_args(folder, data)], folder))
+
+
+# --- release with an odd SOURCE_DATE_EPOCH -----------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="engine branch (which is editing release.py): release_date() passes any str.isdigit() "
+    "text to datetime.fromtimestamp, so an out-of-range epoch raises OverflowError/ValueError and "
+    "a superscript digit fails int(); a traceback today",
+)
+@pytest.mark.parametrize("epoch", ["99999999999999999999", "253402300800", "\u00b2"])
+def test_release_with_an_odd_source_date_epoch_keeps_the_contract(
+    tmp_path: Path, epoch: str
+) -> None:
+    """Digits that are no date: one line, and no folder left behind."""
+    out = tmp_path / "release"
+    result = CliRunner().invoke(
+        cli, ["release", "-o", str(out), "--version", "1.0.0"], env={"SOURCE_DATE_EPOCH": epoch}
+    )
+    escaped = None if isinstance(result.exception, SystemExit) else result.exception
+    assert_contract(Outcome(["release"], result.exit_code, result.stdout, result.stderr, escaped))
+    assert not out.exists()
