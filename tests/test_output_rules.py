@@ -286,9 +286,66 @@ def test_foreign_files_are_counted_in_the_refusal(tmp_path: Path) -> None:
         f"{out} holds files the earlier ahtgraph build did not write (a.txt and 2 more); "
         "not replacing it: move them away first"
     )
-    (out / "b.txt").unlink()
     (out / "c.txt").unlink()
+    assert refused(output.check_folder, out, force=True) == (
+        f"{out} holds files the earlier ahtgraph build did not write (a.txt and 1 more); "
+        "not replacing it: move them away first"
+    )
+    (out / "b.txt").unlink()
     assert refused(output.check_folder, out, force=True) == (
         f"{out} holds files the earlier ahtgraph build did not write (a.txt); "
         "not replacing it: move them away first"
     )
+
+
+@pytest.mark.parametrize(
+    "relative", ["../x.html", "/tmp/x.html", "", "a/../../x", output.MARKER, output.PARTIAL]
+)
+def test_a_folder_refuses_to_write_outside_itself_or_over_its_markers(
+    tmp_path: Path, relative: str
+) -> None:
+    with pytest.raises(ValueError) as caught, output.build_folder(tmp_path / "site") as folder:
+        folder.write(relative, "x")
+    assert str(caught.value) == f"not a file name inside the folder: {relative!r}"
+    assert not (tmp_path / "site").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_a_folder_makes_the_subfolders_of_a_deep_file(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    with output.build_folder(out, command="site") as folder:
+        folder.write("a/b/c/page.html", "deep")
+    assert (out / "a" / "b" / "c" / "page.html").read_text(encoding="utf-8") == "deep"
+
+
+def test_a_rebuild_removes_the_stale_files_and_the_folders_they_leave_empty(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "site"
+    with output.build_folder(out, command="site") as folder:
+        folder.write("index.html", "1")
+        folder.write("a/b/c/old.html", "old")
+        folder.write("a/kept/page.html", "kept")
+    with output.build_folder(out, force=True, command="site") as folder:
+        folder.write("index.html", "2")
+        folder.write("a/kept/page.html", "kept")
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
+        output.MARKER,
+        "a",
+        "a/kept",
+        "a/kept/page.html",
+        "index.html",
+    ]
+
+
+def test_removing_stale_files_never_follows_a_link_out_of_the_folder(tmp_path: Path) -> None:
+    out, outside = tmp_path / "site", tmp_path / "outside"
+    out.mkdir()
+    outside.mkdir()
+    (outside / "x.html").write_text("not ours", encoding="utf-8")
+    (out / "sub").symlink_to(outside, target_is_directory=True)
+    (out / "own.html").write_text("ours", encoding="utf-8")
+    output._remove(out, {"sub/x.html", "own.html"})
+    assert (outside / "x.html").read_text(encoding="utf-8") == "not ours"
+    assert not (out / "own.html").exists()
+    assert (out / "sub").is_symlink()

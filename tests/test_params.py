@@ -87,11 +87,14 @@ def test_to_term_from_python_values() -> None:
 def test_bindings_from_a_mapping_strings_and_pairs() -> None:
     assert bindings(None) == {}
     assert bindings([]) == {}
-    assert bindings({"?x": "id:payoke", "$y": 1, "z": "<https://e.org/>", "w?": "v"}) == {
+    assert bindings(
+        {"?x": "id:payoke", "$y": 1, "z": "<https://e.org/>", "w?": "v", "Xv": "X"}
+    ) == {
         "x": PAYOKE,
         "y": Literal(1),
         "z": URIRef("https://e.org/"),
         "w?": Literal("v"),
+        "Xv": Literal("X"),
     }
     assert bindings(["a=1", ("b", "id:payoke"), "?c=<https://e.org/c>"]) == {
         "a": Literal("1"),
