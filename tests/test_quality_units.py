@@ -263,3 +263,71 @@ def test_json_report() -> None:
         ],
     }
     assert "Sürya" in quality.to_json([Finding("INFO", "r", "id:s", "", "Sürya", "m")])
+
+
+def messages(turtle: str) -> dict[tuple[str, str], str]:
+    graph = Graph().parse(data=PREFIXES + CLEAN + turtle, format="turtle")
+    return {(f.rule, f.entity): f.message for f in quality.run(graph)}
+
+
+def test_each_rule_says_why_in_its_own_words() -> None:
+    assert messages(
+        'id:c a aht:Organisation ; rdfs:label "C "@fr ; foaf:page <http://c.example/> .\n'
+        'id:d a aht:Mandate ; rdfs:label "D"@en ; dcterms:description "x"@en ;'
+        ' dcterms:source <https://d.example/> ; aht:of id:a ; foaf:page "nowhere" .'
+    ) == {
+        ("missing-english-label", "id:c"): "every entity needs an English rdfs:label",
+        ("missing-description", "id:c"): "every entity needs a one-line description",
+        ("missing-source", "id:c"): "every entity cites the page that states it",
+        ("missing-translation", "id:c"): ("no nl label: none until a cited page states the name"),
+        ("no-relation", "id:c"): "not linked to any other entity of the graph",
+        ("stray-whitespace", "id:c"): "leading, trailing, doubled or control whitespace",
+        ("not-https", "id:c"): "plain http link; check whether an https address exists",
+        ("single-source", "id:d"): "only one page backs this entity",
+        ("not-a-url", "id:d"): "a link or source must be an http(s) IRI",
+    }
+
+
+def test_a_label_shared_by_three_names_the_other_two() -> None:
+    found = messages('id:b rdfs:label "a"@en . id:c a aht:Mandate ; rdfs:label "A"@en .')
+    assert found[("duplicate-label", "id:a")] == "the same label as id:b, id:c"
+    assert found[("duplicate-label", "id:c")] == "the same label as id:a, id:b"
+
+
+def test_a_link_to_a_concept_does_not_make_an_entity_a_concept() -> None:
+    """Only the entity's own rdf:type makes it vocabulary (exempt from description, relation
+    and second-source rules), and only its type asks for translations."""
+    assert findings(
+        'id:c a aht:Mandate ; rdfs:label "C"@en ; dcterms:source <https://c.example/1> ;'
+        " rdfs:seeAlso id:concept, aht:Organisation .\n"
+        'id:concept a skos:Concept ; rdfs:label "K"@en ; dcterms:source <https://k.example/> .'
+    ) == [
+        ("ERROR", "missing-description", "id:c", "dcterms:description", ""),
+        ("WARN", "no-relation", "id:c", "", ""),
+        ("INFO", "single-source", "id:c", "dcterms:source", "https://c.example/1"),
+    ]
+
+
+def test_incoming_sources_and_links_from_outside_are_not_relations() -> None:
+    assert findings(
+        'id:c a aht:Mandate ; rdfs:label "C"@en ; dcterms:description "x"@en ; '
+        "dcterms:source <https://c.example/1>, <https://c.example/2> .\n"
+        "id:a dcterms:source id:c .\n"
+        "<https://example.org/x> aht:funds id:c ."
+    ) == [("WARN", "no-relation", "id:c", "", "")]
+
+
+def test_layout_edge_cases_of_the_reports() -> None:
+    bare = Finding("WARN", "no-relation", "id:c", "", "", "")
+    wide = Finding("ERROR", "x", "id:c", "a-long-property", "a  b", "m")
+    assert quality.to_text([wide, bare]) == (
+        "ERROR  x            id:c  a-long-property  a  b  m\n"
+        "WARN   no-relation  id:c\n"
+        "\n"
+        "1 ERROR, 1 WARN, 0 INFO\n"
+    )
+    assert quality.to_tsv([wide]).splitlines()[1] == "ERROR\tx\tid:c\ta-long-property\ta  b\tm"
+    assert quality.to_json([]) == (
+        '{\n  "counts": {\n    "ERROR": 0,\n    "WARN": 0,\n    "INFO": 0\n  },\n'
+        '  "findings": []\n}\n'
+    )
