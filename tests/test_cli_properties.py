@@ -17,6 +17,7 @@ many more examples with a looser deadline.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import re
@@ -40,10 +41,12 @@ from hypothesis.control import currently_in_test_context
 
 from ahtgraph.cli import cli
 
-# Hypothesis caches what it reads of the modules under test as soon as strategies are built
-# (at collection): in a throw-away folder, not in the checkout (see _hypothesis_home).
-_IMPORT_TIME_HOME = Path(tempfile.mkdtemp(prefix="ahtgraph-hypothesis-"))
-set_hypothesis_home_dir(_IMPORT_TIME_HOME)
+# Hypothesis writes a cache of the constants it reads in the code under test (from collection
+# on) and a patch file for failing or xfailing examples (at the end of the run): into a
+# throw-away folder removed when the process exits, never into the checkout's .hypothesis/.
+_HYPOTHESIS_HOME = Path(tempfile.mkdtemp(prefix="ahtgraph-hypothesis-"))
+set_hypothesis_home_dir(_HYPOTHESIS_HOME)
+atexit.register(shutil.rmtree, _HYPOTHESIS_HOME, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).parent / "fixtures" / "cli"
@@ -75,14 +78,6 @@ PENDING_PROFILE = settings(PROFILE, phases=[Phase.explicit, Phase.generate])
 
 # The small fixture graph, whose answers do not move as data/ grows (see conftest.py).
 pytestmark = pytest.mark.usefixtures("fixture_graph")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _hypothesis_home(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Hypothesis writes a patch file for failing (and xfailing) examples at the end of the
-    run; keep it under pytest's temporary folder, not in the checkout's .hypothesis/."""
-    set_hypothesis_home_dir(tmp_path_factory.mktemp("hypothesis"))
-    shutil.rmtree(_IMPORT_TIME_HOME, ignore_errors=True)
 
 
 # --- running the CLI and checking the contract -----------------------------------------------
