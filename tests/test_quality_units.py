@@ -299,7 +299,7 @@ def test_a_link_to_a_concept_does_not_make_an_entity_a_concept() -> None:
     and second-source rules), and only its type asks for translations."""
     assert findings(
         'id:c a aht:Mandate ; rdfs:label "C"@en ; dcterms:source <https://c.example/1> ;'
-        " rdfs:seeAlso id:concept, aht:Organisation .\n"
+        " rdfs:seeAlso id:concept, skos:Concept, aht:Organisation .\n"
         'id:concept a skos:Concept ; rdfs:label "K"@en ; dcterms:source <https://k.example/> .'
     ) == [
         ("ERROR", "missing-description", "id:c", "dcterms:description", ""),
