@@ -88,3 +88,20 @@ def test_bad_pages_get_one_line_and_exit_2() -> None:
         assert out == ""
         assert len(err.strip().splitlines()) == 1 and expected in err, (name, err)
         assert "Traceback" not in err
+
+
+def test_a_binary_page_gets_one_line_and_exit_2(tmp_path: Path) -> None:
+    page = tmp_path / "page.wp.json"
+    page.write_bytes(b"\x80\xff\x00binary")
+    code, out, err = run("sources", "check", str(page))
+    assert (code, out) == (2, "")
+    assert err == f"Error: {page} is not JSON: not UTF-8, UTF-16 or UTF-32 text\n"
+
+
+def test_a_utf16_page_reads_as_its_utf8_twin(tmp_path: Path) -> None:
+    """JSON may be UTF-16 or UTF-32 (RFC 8259 readers detect it); the answer is the same."""
+    expected = run("sources", "check", str(PAGE), "--format", "json")
+    for encoding in ("utf-16", "utf-32", "utf-8-sig"):
+        page = tmp_path / f"page-{encoding}.wp.json"
+        page.write_bytes(PAGE.read_text(encoding="utf-8").encode(encoding))
+        assert run("sources", "check", str(page), "--format", "json") == expected, encoding

@@ -234,13 +234,16 @@ def _listed(folder: Path, name: str) -> set[str] | None:
     try:
         if name == MARKER:
             files = json.loads(path.read_text(encoding="utf-8"))["files"]
+            # A marker someone else wrote ({"files": 3}) is not proof the files are ours.
+            if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+                raise TypeError(files)
         else:
             files = [line for line in path.read_text(encoding="utf-8").splitlines() if line]
     except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
         raise AhtgraphError(
             f"{path} is not an ahtgraph build marker; not touching {folder}"
         ) from None
-    return {str(f) for f in files if _safe(str(f))}
+    return {f for f in files if _safe(f)}
 
 
 def _safe(relative: str) -> bool:

@@ -103,11 +103,14 @@ def _clean(text: str) -> str:
 def read(path: Path) -> PageContent:
     """The links and names of the WordPress page JSON at ``path``; AhtgraphError if unreadable."""
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as exc:
         raise AhtgraphError(f"cannot read {path}: {exc.strerror or exc}") from None
     try:
+        # From bytes, json detects UTF-8, UTF-16 and UTF-32 (RFC 8259 allows each).
         page = json.loads(raw)
+    except UnicodeDecodeError:
+        raise AhtgraphError(f"{path} is not JSON: not UTF-8, UTF-16 or UTF-32 text") from None
     except json.JSONDecodeError as exc:
         raise AhtgraphError(
             f"{path} is not JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}"
