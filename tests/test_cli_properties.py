@@ -73,8 +73,6 @@ settings.register_profile(
 settings.register_profile("long", _COMMON, max_examples=400, deadline=timedelta(seconds=30))
 # Applied per test (not loaded globally), so other test files keep Hypothesis's defaults.
 PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
-# For the xfail tests: a known failure is not shrunk (shrinking it costs tens of seconds).
-PENDING_PROFILE = settings(PROFILE, phases=[Phase.explicit, Phase.generate])
 
 # The small fixture graph, whose answers do not move as data/ grows (see conftest.py).
 pytestmark = pytest.mark.usefixtures("fixture_graph")
@@ -422,33 +420,17 @@ def test_queries_without_engine_pending_constructs_keep_the_contract(
     assert_contract(invoke(query_args(query, fmt)))
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="engine branch: on the rdflib path GRAPH ?g, FROM NAMED, GROUP BY (LANG(?l)), a bad "
-    "REGEX, SUM over IRIs, SERVICE <file:> and a 3,000-deep query raise outside the error "
-    "handler (see ISSUE_QUERIES); pyoxigraph answers them",
-)
-@PENDING_PROFILE
+@PROFILE
 @given(query=queries, fmt=st.none() | st.sampled_from(QUERY_FORMATS))
 def test_every_query_keeps_the_contract(query: Query, fmt: str | None) -> None:
     assert_contract(invoke(query_args(query, fmt)))
 
 
 @pytest.mark.parametrize("name", sorted(ISSUE_QUERIES))
-@pytest.mark.xfail(
-    strict=False,
-    reason="engine branch: rdflib evaluates (or, 3,000 deep, parses) the query outside the "
-    "CLI's error handler; a traceback today",
-)
 def test_the_queries_of_issue_11_keep_the_contract(name: str) -> None:
     assert_contract(invoke(["query", ISSUE_QUERIES[name]]))
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="engine branch: with --allow-service, rdflib's SERVICE on a file: IRI raises "
-    "outside the error handler",
-)
 def test_service_on_a_file_keeps_the_contract(tmp_path: Path) -> None:
     endpoint = tmp_path / "endpoint.ttl"
     endpoint.write_bytes(FIXTURE_TURTLE)
@@ -578,12 +560,7 @@ def test_broken_data_files_keep_the_contract(
         assert_contract(invoke(command + data_args(folder, data)))
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="hardening branch: rdflib logs a 24-line traceback for each ill-typed literal "
-    "while the command exits 0 (issue 11, part B)",
-)
-@PENDING_PROFILE
+@PROFILE
 @given(command=st.sampled_from(COMMANDS), data=data_files(ill_typed=True))
 def test_ill_typed_literals_keep_the_contract(
     tmp_path: Path, command: list[str], data: DataFile
@@ -681,12 +658,6 @@ def test_a_real_process_keeps_the_contract(tmp_path: Path, query: Query, data: D
 # --- release with an odd SOURCE_DATE_EPOCH -----------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="engine branch (which is editing release.py): release_date() passes any str.isdigit() "
-    "text to datetime.fromtimestamp, so an out-of-range epoch raises OverflowError/ValueError and "
-    "a superscript digit fails int(); a traceback today",
-)
 @pytest.mark.parametrize("epoch", ["99999999999999999999", "253402300800", "\u00b2"])
 def test_release_with_an_odd_source_date_epoch_keeps_the_contract(
     tmp_path: Path, epoch: str

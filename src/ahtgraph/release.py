@@ -98,9 +98,15 @@ def release_date(graph: Graph, environ: Mapping[str, str]) -> dt.date:
 
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
-        if not epoch.isdigit():
+        # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
+        if not (epoch.isascii() and epoch.isdigit()):
             raise AhtgraphError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds")
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+        except (OverflowError, ValueError, OSError):
+            raise AhtgraphError(
+                f"SOURCE_DATE_EPOCH={epoch} is past the last date a release can carry (9999-12-31)"
+            ) from None
     value = graph.value(URIRef(ONTOLOGY), DCTERMS.modified)
     date = value.toPython() if isinstance(value, Literal) else None
     if isinstance(date, dt.datetime):
