@@ -345,8 +345,9 @@ def test_option_mistakes() -> None:
         "query", QUERY, "--endpoint", "http://127.0.0.1:9/q", "--user", "me"
     )
     assert "are for --endpoint" in _error("query", QUERY, "--user", "me", "--password", "x")
+    extra = Path(__file__).parent / "fixtures" / "cli" / "data" / "resources.ttl"
     assert "--data is for the local graph" in _error(
-        "query", QUERY, "--endpoint", "http://127.0.0.1:9/q", "--data", str(Path(__file__))
+        "query", QUERY, "--endpoint", "http://127.0.0.1:9/q", "--data", str(extra)
     )
 
 
