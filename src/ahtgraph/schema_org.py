@@ -94,6 +94,24 @@ def mapping_query() -> str:
 _MAPPED: dict[int, tuple[Graph, int, Graph]] = {}
 
 
+def _construct_on_oxigraph(graph: Graph, query: str) -> Graph:
+    """``query`` (a CONSTRUCT) answered by Oxigraph over ``graph``, as rdflib triples.
+
+    Why: rdflib's evaluator took seconds for the mapping (a serve worker's first page waited for
+    it); Oxigraph answers it in milliseconds, and the triples are the same (the jsonld tests
+    compare every snippet with its mapped triples).
+    """
+    import pyoxigraph as ox
+
+    from .graph.rdflib_terms import to_graph
+
+    store = ox.Store()
+    store.load(input=graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    answer = store.query(query)
+    assert isinstance(answer, ox.QueryTriples)
+    return to_graph(answer)
+
+
 def mapping(graph: Graph) -> Graph:
     """The schema.org triples of ``graph`` (every language kept); cached per unchanged graph."""
     from rdflib import Literal, URIRef
@@ -104,9 +122,7 @@ def mapping(graph: Graph) -> Graph:
     if cached is not None and cached[0] is graph and cached[1] == len(graph):
         return cached[2]
     out = new_graph()
-    result = graph.query(mapping_query())
-    assert result.graph is not None
-    for s, p, o in result.graph:
+    for s, p, o in _construct_on_oxigraph(graph, mapping_query()):
         if isinstance(o, Literal) and o.datatype == URIRef(XSD_INTEGER):
             o = Literal(int(o))  # canonical lexical form ("07" → "7"), as JSON numbers give
         out.add((s, p, o))
