@@ -23,10 +23,10 @@ parse the text either, the scan's facts are returned as they are and pyoxigraph 
 word. The depth check always runs first, because rdflib's parser recurses too.
 
 The facts of a text are remembered (:data:`CACHE_SIZE` texts, each up to
-:data:`CACHE_LONGEST` characters): the scan costs about 0.3 ms for a 200-character query,
-more than evaluating a simple one, and an endpoint sees the same texts again and again
-(example queries, dashboards, the server's own check before the engine's). QueryFacts is
-frozen and its prefixes read-only, so one object can be handed to every caller.
+:data:`CACHE_LONGEST` characters): the scan costs 45 to 70 µs for a 190-character query, as
+much as evaluating a simple one (0.2 µs from the cache), and an endpoint sees the same texts
+again and again (example queries, dashboards, the server's own check before the engine's).
+QueryFacts is frozen and its prefixes read-only, so one object can be handed to every caller.
 """
 
 from __future__ import annotations
