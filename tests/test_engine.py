@@ -47,6 +47,21 @@ def test_select_star_columns_follow_the_query_text(engine: Engine) -> None:
     assert engine.query(text, timeout=10).variables == ("zeta", "alpha", "mid", "b")
 
 
+def test_select_star_rows_follow_the_reordered_columns(engine: Engine) -> None:
+    """Values move with their columns (pyoxigraph gives them sorted: alpha, nothing, zeta)."""
+    text = (
+        "SELECT * WHERE { VALUES (?zeta ?alpha ?nothing) "
+        '{ (<http://example.org/z> "a" UNDEF) (UNDEF "a2" "n") } }'
+    )
+    for answer in (engine.query(text), engine.query(text, timeout=10)):
+        assert isinstance(answer, Rows)
+        assert answer.variables == ("zeta", "alpha", "nothing")
+        assert list(answer) == [
+            (iri("z"), ox.Literal("a"), None),
+            (None, ox.Literal("a2"), ox.Literal("n")),
+        ]
+
+
 def test_select_star_order_is_the_same_in_every_process() -> None:
     code = (
         "from ahtgraph.graph.engine import Engine\n"

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from ahtgraph.errors import AhtgraphError
+from ahtgraph.queries import inspect as inspector
 from ahtgraph.queries.inspect import MAX_DEPTH, inspect
 
 
@@ -102,3 +103,49 @@ def test_certain_scan_does_not_import_rdflib() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
+
+
+CACHED = "PREFIX ex: <http://example.org/> SELECT ?s WHERE { ?s ex:p ?o }"
+
+
+def test_facts_are_remembered_per_text_and_base() -> None:
+    inspector.cache_clear()
+    first = inspect(CACHED)
+    assert inspect(CACHED) is first
+    other_base = inspect(CACHED, base_iri="http://example.org/q")
+    assert other_base is not first
+    assert inspect(CACHED, base_iri="http://example.org/q") is other_base
+    inspector.cache_clear()
+    again = inspect(CACHED)
+    assert again is not first
+    assert again == first
+
+
+def test_long_texts_are_scanned_every_time() -> None:
+    long = CACHED + " #" + "x" * inspector.CACHE_LONGEST
+    assert inspect(long) is not inspect(long)
+    assert inspect(long).variables == ("s", "o")
+
+
+def test_shared_facts_cannot_be_changed() -> None:
+    facts = inspect(CACHED)
+    assert facts.prefixes == {"ex": "http://example.org/"}
+    with pytest.raises(TypeError):
+        facts.prefixes["ex"] = "http://evil.example/"  # type: ignore[index]
+    assert inspect(CACHED).prefixes["ex"] == "http://example.org/"
+
+
+def test_too_deep_is_refused_every_time() -> None:
+    deep = "SELECT * WHERE " + "{" * (MAX_DEPTH + 1) + "}" * (MAX_DEPTH + 1)
+    for _ in range(2):
+        with pytest.raises(AhtgraphError, match="levels deep"):
+            inspect(deep)
+
+
+def test_engine_and_server_share_one_scan() -> None:
+    from ahtgraph.graph.engine import Engine
+    from ahtgraph.serve import backend
+
+    engine = Engine.load([], [], only_data=True)
+    facts = backend.check(CACHED)
+    assert engine.prepare(CACHED)[0] is facts

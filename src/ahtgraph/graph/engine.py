@@ -41,6 +41,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import operator
 import os
 import pickle
 import re
@@ -652,11 +653,20 @@ def _local(
         return triples
     found = [v.value for v in answer.variables]
     order = _column_order(found, facts)
-    index = [found.index(v) for v in order]
     rows = Rows(order, iter(()))
-    solutions = (tuple(s[i] for i in index) for s in answer)
-    rows._rows = _errors(_limited(solutions, limit, rows))
+    rows._rows = _errors(_limited(_in_order(answer, found, order), limit, rows))
     return rows
+
+
+def _in_order(
+    solutions: Iterable[Any], found: Sequence[str], order: Sequence[str]
+) -> Iterator[Row]:
+    """Solutions as tuples in ``order`` (None where unbound), made in C: picking the values
+    one by one in a generator cost 7 µs of the 38 µs of a simple 9-row answer."""
+    if list(order) == list(found):
+        return map(tuple, solutions)
+    # SELECT * reordered: at least two columns
+    return map(operator.itemgetter(*[found.index(v) for v in order]), solutions)
 
 
 def _child(

@@ -21,12 +21,21 @@ string, unbalanced brackets, no query form found, a ``FROM`` it cannot resolve) 
 to rdflib's full parser for the form, update, SERVICE and dataset facts; if rdflib cannot
 parse the text either, the scan's facts are returned as they are and pyoxigraph has the last
 word. The depth check always runs first, because rdflib's parser recurses too.
+
+The facts of a text are remembered (:data:`CACHE_SIZE` texts, each up to
+:data:`CACHE_LONGEST` characters): the scan costs 45 to 70 µs for a 190-character query, as
+much as evaluating a simple one (0.2 µs from the cache), and an endpoint sees the same texts
+again and again (example queries, dashboards, the server's own check before the engine's).
+QueryFacts is frozen and its prefixes read-only, so one object can be handed to every caller.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import urljoin
 
@@ -36,6 +45,10 @@ from ..errors import AhtgraphError
 #: a thread with the default 8 MB stack too; tests/test_inspect.py runs it), ordinary queries
 #: rarely pass 10.
 MAX_DEPTH = 500
+#: How many query texts' facts are remembered (least recently used first out), and the
+#: longest text remembered: at most 512 texts of 8,000 characters held, whatever clients send.
+CACHE_SIZE = 512
+CACHE_LONGEST = 8_000
 
 FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 #: The words that can open a SPARQL 1.1 Update operation.
@@ -102,7 +115,8 @@ class QueryFacts:
     where_subselect: bool = False
     #: False when the scan was unsure and rdflib's parser supplied the facts (or failed too).
     certain: bool = True
-    prefixes: dict[str, str] = field(default_factory=dict)
+    #: Read-only: the same facts are shared by every caller of the cached :func:`inspect`.
+    prefixes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def uses_dataset(self) -> bool:
@@ -222,7 +236,21 @@ def inspect(text: str, *, base_iri: str | None = None, fallback: bool = True) ->
 
     ``base_iri`` resolves relative ``FROM`` IRIs when the query has no ``BASE`` of its own
     (the engine passes the query file's IRI). ``fallback=False`` never imports rdflib.
+    Texts up to :data:`CACHE_LONGEST` characters are answered from the cache when seen
+    lately (the same object each time); refusals (too deep) are never cached.
     """
+    if len(text) > CACHE_LONGEST:
+        return _scan(text, base_iri, fallback)
+    return _cached_scan(text, base_iri, fallback)
+
+
+def cache_clear() -> None:
+    """Forget every remembered text's facts (tests, and benchmarks of the scan itself)."""
+    _cached_scan.cache_clear()
+
+
+def _scan(text: str, base_iri: str | None, fallback: bool) -> QueryFacts:
+    """The facts of ``text``, scanned afresh (see :func:`inspect`)."""
     toks = check_depth(text)
     certain = not any(t.kind == "other" and t.text in "\"'<" for t in toks)
     prefixes: dict[str, str] = {}
@@ -309,7 +337,7 @@ def inspect(text: str, *, base_iri: str | None = None, fallback: bool = True) ->
         where_close=closing,
         where_subselect=subselect,
         certain=certain,
-        prefixes=prefixes,
+        prefixes=MappingProxyType(prefixes),
     )
     if not certain and fallback:
         return _with_rdflib(text, facts, base)
@@ -378,3 +406,8 @@ def _with_rdflib(text: str, facts: QueryFacts, base: str | None) -> QueryFacts:
         from_graphs=tuple(graphs),
         from_named=tuple(named),
     )
+
+
+#: :func:`_scan` behind a thread-safe LRU (C, in the standard library): a worker's page
+#: thread may inspect while a query does.
+_cached_scan = functools.lru_cache(maxsize=CACHE_SIZE)(_scan)

@@ -9,7 +9,6 @@ suggest) with the status each one gets, and a data version for ETags.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,17 +17,9 @@ from typing import Any
 
 from .. import resources
 from ..errors import AhtgraphError
-from ..graph import engine as engine_module
 from ..graph.engine import Answer, DataFile, Engine
 from ..loading import check_data_files
 from ..queries.inspect import QueryFacts, inspect
-
-#: The inspector's scan costs about 0.3 ms for a 200-character query, twice a simple query's
-#: evaluation; an endpoint sees the same texts again and again (example queries, dashboards),
-#: and QueryFacts is frozen, so a worker remembers the last few hundred. STOPGAP: installed
-#: into the engine module here until the engine caches by itself (told the engine's author).
-cached_inspect = functools.lru_cache(maxsize=512)(inspect)
-engine_module.inspect = cached_inspect  # type: ignore[assignment]
 
 
 @dataclass
@@ -82,7 +73,7 @@ class QueryRefused(AhtgraphError):
 
 def check(text: str, base_iri: str | None = None) -> QueryFacts:
     """The inspector's facts; refuses updates (403) and SERVICE (400) in the server's words."""
-    facts = cached_inspect(text, base_iri=base_iri)  # the engine's own call: one cache entry
+    facts = inspect(text, base_iri=base_iri)  # cached: the engine's own call finds it again
     if facts.update:
         raise QueryRefused("updates are not accepted: this endpoint is read-only", 403)
     if facts.service:
