@@ -11,7 +11,6 @@ Reading it needs no rdflib, so ``query --list`` is instant.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,6 +93,8 @@ def find(name: str, folder: Path | None = None) -> NamedQuery:
     queries = {q.name: q for q in catalogue(folder)}
     if name in queries:
         return queries[name]
+    import difflib  # only to suggest names; a known name never needs it
+
     close = difflib.get_close_matches(name, list(queries), n=3, cutoff=0.5)
     hint = f"; did you mean {', '.join(close)}?" if close else "; see: ahtgraph query --list"
     raise AhtgraphError(f"unknown named query '{name}'{hint}")

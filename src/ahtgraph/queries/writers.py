@@ -20,7 +20,6 @@ Graph answers (CONSTRUCT, DESCRIBE) are written by pyoxigraph's own serialisers.
 from __future__ import annotations
 
 import codecs
-import json
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
@@ -117,6 +116,8 @@ def write_json(
     variables: Sequence[str], rows: Iterable[Sequence[Term | None]], out: IO[str]
 ) -> int:
     """SPARQL 1.1 JSON results, one binding per line as rows arrive."""
+    import json  # here: the other formats never need it (start-up time, docs/scale.md)
+
     out.write('{"head": {"vars": ' + json.dumps(list(variables), ensure_ascii=False) + "},\n")
     out.write(' "results": {"bindings": [')
     count = 0
