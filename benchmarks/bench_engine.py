@@ -70,12 +70,26 @@ def compare(query: str, data: list[str], only_data: bool, runs: int) -> None:
         mine.append(_timed(ours))
         base.append(_timed(bare))
     m, b = statistics.median(mine), statistics.median(base)
+    print(f"input: {_triples(files)} triples in {len(files)} file(s); median of {runs} runs")
     print(
         f"ahtgraph query {query[:40]!r}: {m:.3f} s  bare pyoxigraph: {b:.3f} s  ratio {m / b:.2f}"
     )
 
 
+def _triples(files: list[str]) -> int:
+    """How many triples the compared runs load (figures in docs/ name the graph's size)."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    for path in files:
+        fmt = ox.RdfFormat.N_TRIPLES if path.endswith(".nt") else ox.RdfFormat.TURTLE
+        store.load(path=path, format=fmt, base_iri="file://" + path)
+    return len(store)
+
+
 def named(runs: int) -> None:
+    files = [str(p) for p in resources.graph_files()]
+    print(f"every named query, shipped graph of {_triples(files)} triples, median of {runs} runs")
     for q in named_queries.catalogue():
         cmd = [sys.executable, "-m", "ahtgraph", "query", q.name, "--format", "tsv"]
         for p in q.params:

@@ -1,4 +1,5 @@
-"""Start-up cost: help must not import rdflib (or pyshacl), and `--help` works everywhere."""
+"""Start-up cost: help must not import rdflib (or pyshacl), `--help` works everywhere, and a
+query loads only the command it runs (the group imports command modules lazily)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from ahtgraph import resources
-from ahtgraph.cli import cli
+from ahtgraph.cli import COMMANDS, cli
 
 FIXTURE = Path(__file__).parent / "fixtures" / "cli"
 
@@ -66,3 +68,73 @@ def test_every_command_help_has_an_example(command: str) -> None:
     assert result.exit_code == 0
     assert "Examples:" in result.stdout
     assert f"ahtgraph {command}" in result.stdout
+
+
+LOADED = """
+import sys
+from ahtgraph.cli import main
+try:
+    main({args!r})
+except SystemExit as exc:
+    code = exc.code
+print('MODULES:' + ','.join(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def _modules_after(args: list[str]) -> tuple[str, set[str]]:
+    """Run the CLI with ``args`` in a fresh interpreter: its stdout and every module loaded."""
+    done = subprocess.run(
+        [sys.executable, "-c", LOADED.format(args=args)], capture_output=True, text=True, check=True
+    )
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("MODULES:"), done.stderr
+    return done.stdout, set(last.removeprefix("MODULES:").split(","))
+
+
+def test_a_named_query_loads_its_command_alone_and_no_rdflib() -> None:
+    # The shipped graph, as users run it. Before the lazy group every command module (and the
+    # server's) was imported at start-up, and with them json, tempfile, hashlib, pickle.
+    stdout, modules = _modules_after(["query", "funded-centres", "--format", "tsv"])
+    assert "<https://w3id.org/ahtgraph/id/payoke>" in stdout
+    assert sorted(m for m in modules if m.split(".")[0] in {"rdflib", "pyshacl", "pyld"}) == []
+    commands = sorted(m for m in modules if m.startswith(("ahtgraph.cli.", "ahtgraph.serve")))
+    assert commands == ["ahtgraph.cli.exit_codes", "ahtgraph.cli.options", "ahtgraph.cli.query"]
+    # What the query path does not use (only -o, --store-dir, --timeout, json output, an
+    # unknown name or a parse error need them) stays unimported.
+    unused = {"json", "tempfile", "hashlib", "pickle", "difflib", "xml.sax", "shutil"}
+    assert sorted(unused & modules) == []
+
+
+def test_help_imports_no_command_module() -> None:
+    stdout, modules = _modules_after(["--help"])
+    assert "query     Run one SPARQL query" in stdout
+    assert sorted(m for m in modules if m.startswith(("ahtgraph.cli.", "ahtgraph.serve"))) == [
+        "ahtgraph.cli.exit_codes"
+    ]
+
+
+def test_every_command_resolves_and_help_lists_its_own_short_help() -> None:
+    ctx = click.Context(cli, info_name="ahtgraph")
+    real = {name: cli.get_command(ctx, name) for name in COMMANDS}
+    for name, command in real.items():
+        assert isinstance(command, click.Command) and command.name == name
+        for limit in (20, 45, 80, 1000):
+            kept = click.Command(name, help=COMMANDS[name][1]).get_short_help_str(limit)
+            assert kept == command.get_short_help_str(limit), name
+    # The listing click itself gives for a group holding the imported commands, at any width.
+    eager = click.Group("ahtgraph", commands=real)
+    for width in (60, 80, 120):
+        expected, lazy = click.HelpFormatter(width=width), click.HelpFormatter(width=width)
+        click.Group.format_commands(eager, ctx, expected)
+        cli.format_commands(ctx, lazy)
+        assert lazy.getvalue() == expected.getvalue()
+        assert lazy.getvalue().count("\n") == len(COMMANDS) + 1
+
+
+def test_an_unknown_command_is_one_error_with_a_suggestion() -> None:
+    result = CliRunner().invoke(cli, ["quer"])
+    assert result.exit_code == 2
+    assert "No such command 'quer'." in result.stderr
+    if hasattr(click.exceptions, "NoSuchCommand"):  # click >= 8.4 suggests close names
+        assert "Did you mean 'query'?" in result.stderr
+    assert CliRunner().invoke(cli, ["nosuch"]).stderr.endswith("No such command 'nosuch'.\n")

@@ -16,10 +16,8 @@ user passes ``--allow-remote-context`` (as ``SERVICE`` needs ``--allow-service``
 
 from __future__ import annotations
 
-import json
 import sys
 import time
-import xml.sax
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +28,9 @@ from .errors import AhtgraphError
 
 if TYPE_CHECKING:
     from rdflib import Graph
+
+# json and xml.sax are imported where used: the query path reads the shipped Turtle through
+# pyoxigraph and needs neither, and start-up is most of its time (docs/scale.md).
 
 #: File extension → rdflib parser name.
 FORMATS: dict[str, str] = {
@@ -262,6 +263,8 @@ def offline_jsonld(source: DataSource) -> str | bytes:
     named by IRI (remote, ``file:`` or relative) is refused, naming it and the file, unless
     the source allows remote contexts. Without ``@context`` IRIs the bytes are unchanged.
     """
+    import json
+
     raw = source.read_bytes()
     if source.allow_remote_context:
         return raw
@@ -335,6 +338,9 @@ def quiet_ill_typed_literals() -> None:
 
 def describe_parse_error(exc: Exception) -> str:
     """``line L, column C: why`` from whichever parser failed, else its message on one line."""
+    import json
+    import xml.sax
+
     from rdflib.plugins.parsers.notation3 import BadSyntax
 
     if isinstance(exc, BadSyntax):

@@ -25,18 +25,19 @@ files they list; anything else in it is the user's, and the build refuses to tou
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import signal
 import stat
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 from .errors import AhtgraphError
+
+# json and tempfile are imported in the functions that use them: `ahtgraph query` printing to
+# stdout needs neither, and start-up is most of its time (docs/scale.md).
 
 #: Written last into a finished folder: proof that ahtgraph built it, and of which files.
 MARKER = ".ahtgraph-build"
@@ -127,6 +128,8 @@ def _atomic(
     fsync before the rename (one file given with ``-o``; a folder's hundreds of files skip it,
     which makes a site build several times faster, and the marker written last is synced).
     """
+    import tempfile  # here, not at the top: a query to stdout never needs it (start-up time)
+
     folder = path.parent if str(path.parent) else Path(".")
     tmp: Path | None = None
     try:
@@ -228,6 +231,8 @@ def write_file(path: Path, data: str | bytes, durable: bool = True) -> None:
 
 def _listed(folder: Path, name: str) -> set[str] | None:
     """The files a marker (or partial log) lists; None when it is absent."""
+    import json
+
     path = folder / name
     if not path.is_file() or path.is_symlink():
         return None
@@ -334,6 +339,8 @@ def build_folder(
     out: Path, force: bool = False, command: str = "", about: dict[str, Any] | None = None
 ) -> Iterator[Folder]:
     """Build the folder ``out`` in place (see the module docstring)."""
+    import json
+
     out = Path(out)
     previous = check_folder(out, force)
     created = [p for p in [out, *out.parents] if not p.exists()]

@@ -1,14 +1,18 @@
 """The ``ahtgraph`` command line: the group, its error handling and ``main``.
 
 One module per command group (query, checks, export, describe, sources, jsonld, site,
-release, store); the options they share are declared once in ``options.py``. Only click and
-our light modules are imported at start-up; rdflib, pyshacl, pyld and pyoxigraph are imported
-inside the commands that use them (the CLI boundary), so ``ahtgraph --help`` answers at once.
-Every error the user can cause becomes one ``Error: ...`` line on stderr and exit status 2.
+release, store); the options they share are declared once in ``options.py``. The group loads
+command modules lazily: :data:`COMMANDS` names where each command lives and its short help, and
+only the command that runs is imported, so ``ahtgraph query`` pays for query's imports alone
+(start-up is most of a query's time on the shipped graph: docs/scale.md) and ``ahtgraph --help``
+imports no command module at all. rdflib, pyshacl, pyld and pyoxigraph are imported inside the
+commands that use them (the CLI boundary). Every error the user can cause becomes one
+``Error: ...`` line on stderr and exit status 2.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import sys
@@ -21,11 +25,118 @@ import click
 from ..errors import AhtgraphError, InvalidData
 from .exit_codes import EXIT_INVALID, EXIT_TIMEOUT, EXIT_USAGE
 
-__all__ = ["EXIT_INVALID", "EXIT_USAGE", "cli", "main"]
+__all__ = ["COMMANDS", "EXIT_INVALID", "EXIT_USAGE", "cli", "main"]
+
+#: Every command: name → (``module:attribute`` of its click command, its short help). The short
+#: help is the first sentence of the command's docstring, kept here so that ``ahtgraph --help``
+#: lists every command without importing one; tests/test_cli_imports.py checks both against the
+#: commands themselves (click's LazyGroup pattern).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "query": (
+        "ahtgraph.cli.query:query",
+        "Run one SPARQL query: inline text, a named query, or -f FILE.",
+    ),
+    "validate": (
+        "ahtgraph.cli.checks:validate",
+        "Check the graph against the SHACL shapes; exit 0 if it conforms, 1 if not.",
+    ),
+    "export": (
+        "ahtgraph.cli.export:export",
+        "Write the whole graph in one RDF syntax, byte-identical from run to run.",
+    ),
+    "describe": (
+        "ahtgraph.cli.describe:describe",
+        "Show one entity: types, labels, description, sources and relations both ways.",
+    ),
+    "check": (
+        "ahtgraph.cli.checks:check",
+        "Report data-quality findings: ERROR, WARN and INFO, with entity, property and value.",
+    ),
+    "sources": (
+        "ahtgraph.cli.sources:sources",
+        "Curator tools for the web pages the graph is built from.",
+    ),
+    "jsonld": (
+        "ahtgraph.cli.jsonld:jsonld",
+        "Print schema.org JSON-LD for a web page: one entity, or --all of them.",
+    ),
+    "site": (
+        "ahtgraph.cli.site:site",
+        "Write a static website of the graph to DIR: an index with a search box and a picture "
+        "of the network, a page per entity (with schema.org JSON-LD and its triples as Turtle "
+        "and JSON-LD beside it) and a page for the ontology.",
+    ),
+    "load": (
+        "ahtgraph.cli.store:load",
+        "Load the whole graph into a SPARQL store, replacing what the target graph held.",
+    ),
+    "release": (
+        "ahtgraph.cli.release:release",
+        "Build a release for data reusers into DIR: dumps, description, checksums.",
+    ),
+    "diff": (
+        "ahtgraph.cli.release:diff",
+        "List the facts added (+) and removed (-) between two graphs, per entity.",
+    ),
+    "serve": (
+        "ahtgraph.serve.command:serve",
+        "Serve the graph over HTTP: a read-only SPARQL endpoint, Linked Data, named queries.",
+    ),
+}
 
 
 class _Group(click.Group):
-    """A click group that turns AhtgraphError and file-system errors into one-line errors."""
+    """The ``ahtgraph`` group: commands loaded on demand from :data:`COMMANDS`, and
+    AhtgraphError and file-system errors turned into one-line errors."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command called ``cmd_name``, its module imported now (None if there is none)."""
+        if cmd_name in self.commands or cmd_name not in COMMANDS:
+            return self.commands.get(cmd_name)
+        module_name, _, attribute = COMMANDS[cmd_name][0].partition(":")
+        command = getattr(importlib.import_module(module_name), attribute)
+        if not isinstance(command, click.Command):
+            raise TypeError(f"{COMMANDS[cmd_name][0]} is not a click command")
+        return command
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """As click's, but "Did you mean ...?" draws on every command, loaded or not (click
+        8.4 suggests among the commands in ``self.commands``, which here are none)."""
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:
+            no_such = getattr(click.exceptions, "NoSuchCommand", None)  # click >= 8.4
+            if no_such is None or not isinstance(exc, no_such):
+                raise
+            raise no_such(
+                exc.command_name, possibilities=self.list_commands(ctx), ctx=ctx
+            ) from None
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The ``Commands:`` section of ``--help`` from :data:`COMMANDS`, importing none of them.
+
+        Each short help is cut to the terminal's width by click itself (a stand-in command
+        carrying the same help text), so the listing is the one the commands would give.
+        """
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            if name in self.commands:
+                command = self.commands[name]
+            else:
+                command = click.Command(name, help=COMMANDS[name][1])
+            if not command.hidden:
+                rows.append((name, command.get_short_help_str(limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -122,28 +233,3 @@ def main(argv: Sequence[str] | None = None) -> None:
         # `ahtgraph export | head` closed the pipe: not an error worth a traceback.
         sys.stderr.close()
         sys.exit(0)
-
-
-def _register() -> None:
-    """Add every command group's commands to ``cli``, in the order ``--help`` lists them."""
-    from ..serve.command import serve
-    from . import checks, describe, export, jsonld, query, release, site, sources, store
-
-    for command in (
-        query.query,
-        checks.validate,
-        export.export,
-        describe.describe,
-        checks.check,
-        sources.sources,
-        jsonld.jsonld,
-        site.site,
-        store.load,
-        release.release,
-        release.diff,
-        serve,
-    ):
-        cli.add_command(command)
-
-
-_register()

@@ -10,14 +10,16 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
-from click.shell_completion import CompletionItem
 
 from ..loading import DATA_FORMATS, data_sources
 from ..params import split_param
 from ..table import MAX_WIDTH, MIN_WIDTH
+
+if TYPE_CHECKING:  # imported when tab completion asks, not on every start-up
+    from click.shell_completion import CompletionItem
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -219,6 +221,8 @@ class EntityType(click.ParamType):
         self, ctx: click.Context, param: click.Parameter, incomplete: str
     ) -> list[CompletionItem]:
         """Tab completes the slugs of the shipped graph's entities (``id:`` too)."""
+        from click.shell_completion import CompletionItem
+
         from ..completion import entities
 
         return [CompletionItem(slug) for slug in entities(incomplete)]
@@ -251,6 +255,8 @@ def complete_query_name(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
     """``shell_complete`` for an argument that takes a named query (``query``'s QUERY)."""
+    from click.shell_completion import CompletionItem
+
     from ..completion import query_names
 
     return [CompletionItem(name) for name in query_names(incomplete)]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -29,6 +28,8 @@ from .options import (
 def _list_queries(fmt: str | None) -> None:
     queries = named_queries.catalogue()
     if fmt == "json":
+        import json
+
         listing = [
             {
                 "name": q.name,

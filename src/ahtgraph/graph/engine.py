@@ -39,11 +39,8 @@ becomes an AhtgraphError, never a crash of the caller.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import operator
 import os
-import pickle
 import re
 import signal
 import threading
@@ -59,6 +56,9 @@ from ..errors import AhtgraphError
 from ..loading import FORMATS, DataSource, checked_format
 from ..prefixes import ID
 from ..queries.inspect import QueryFacts, inspect
+
+# hashlib, json (--store-dir) and pickle (--timeout) are imported where used: a plain query
+# needs none of them, and start-up is most of its time (docs/scale.md).
 
 Term: TypeAlias = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 Row: TypeAlias = tuple[Term | None, ...]
@@ -354,12 +354,17 @@ def _signature(files: Sequence[DataFile], only_data: bool) -> dict[str, Any]:
             )
         stat = f.path.stat()
         entries.append([str(f.path.resolve()), f.graph, stat.st_size, stat.st_mtime_ns])
+    import hashlib
+    import json
+
     digest = hashlib.sha256(json.dumps(entries).encode()).hexdigest()
     return {"format": 1, "only_data": only_data, "inputs": digest}
 
 
 def _open_store_dir(folder: Path, files: Sequence[DataFile], only_data: bool) -> ox.Store:
     """An on-disk store in ``folder``, reused when built from the same files, else rebuilt."""
+    import json
+
     marker = folder / _STORE_MARKER
     wanted = _signature(files, only_data)
     location = folder / "oxigraph"
@@ -678,6 +683,8 @@ def _child(
     limit: int | None,
 ) -> None:
     """In the forked child: run the query and pickle its answer down the pipe in batches."""
+    import pickle  # already imported by the parent (_forked), before the fork
+
     try:
         answer = _local(store, facts, sent, kwargs, limit)
         if isinstance(answer, Boolean):
@@ -709,6 +716,8 @@ def _forked(
     timeout: float,
 ) -> Answer:
     """Run the query in a forked child killed at the deadline (see the module docstring)."""
+    import pickle  # before the fork, so that the child does not import it again
+
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns, never runs the parent's cleanup handlers

@@ -34,9 +34,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urljoin
 
 from ..errors import AhtgraphError
@@ -81,8 +80,11 @@ _CLOSE = {"}", ")", "]"}
 _ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
-@dataclass(frozen=True)
-class Token:
+# Token and QueryFacts are NamedTuples, not frozen dataclasses: every query imports this
+# module, and on Python 3.11 defining a frozen dataclass costs about 1 ms of start-up.
+
+
+class Token(NamedTuple):
     """One lexical token: its kind (a group name of the scanner) and where it sits."""
 
     kind: str
@@ -96,8 +98,7 @@ class Token:
         return self.text.upper() if self.kind == "word" else ""
 
 
-@dataclass(frozen=True)
-class QueryFacts:
+class QueryFacts(NamedTuple):
     """What the engine needs to know about a query before running it."""
 
     form: str | None  # SELECT, ASK, CONSTRUCT, DESCRIBE; None for an update or unknown
@@ -116,7 +117,7 @@ class QueryFacts:
     #: False when the scan was unsure and rdflib's parser supplied the facts (or failed too).
     certain: bool = True
     #: Read-only: the same facts are shared by every caller of the cached :func:`inspect`.
-    prefixes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    prefixes: Mapping[str, str] = MappingProxyType({})
 
     @property
     def uses_dataset(self) -> bool:
@@ -357,8 +358,6 @@ def _walk(node: Any) -> Any:
 
 def _with_rdflib(text: str, facts: QueryFacts, base: str | None) -> QueryFacts:
     """The scan's facts corrected by rdflib's full parser, or unchanged if it fails too."""
-    from dataclasses import replace
-
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
     try:
@@ -368,7 +367,7 @@ def _with_rdflib(text: str, facts: QueryFacts, base: str | None) -> QueryFacts:
             parseUpdate(text)
         except Exception:
             return facts  # a syntax error: pyoxigraph will say where
-        return replace(facts, form=None, update=True)
+        return facts._replace(form=None, update=True)
     query = parsed[1]
     form = {
         "SelectQuery": "SELECT",
@@ -398,8 +397,7 @@ def _with_rdflib(text: str, facts: QueryFacts, base: str | None) -> QueryFacts:
             iri = urljoin(prologue_base, iri)
         (graphs if clause.get("default") is not None else named).append(iri)
     service = any(getattr(n, "name", None) == "ServiceGraphPattern" for n in _walk(query))
-    return replace(
-        facts,
+    return facts._replace(
         form=form,
         update=False,
         service=service,

@@ -20,7 +20,6 @@ Graph answers (CONSTRUCT, DESCRIBE) are written by pyoxigraph's own serialisers.
 from __future__ import annotations
 
 import codecs
-import json
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
@@ -95,7 +94,16 @@ def write_tsv(variables: Sequence[str], rows: Iterable[Sequence[Term | None]], o
 #: library): the fragments below are the bytes json.dumps wrote for the same dicts, so the
 #: output did not change when the writer stopped calling json.dumps once per row (4.5 µs a
 #: row, most of a simple query's writing time in the server).
-_json_string = json.encoder.encode_basestring
+#: Imported on first use, not at start-up: the table and CSV paths never need the json module
+#: (start-up time, docs/scale.md). The first call puts the C function in this global's place.
+def _json_string(text: str) -> str:
+    global _json_string
+    from json.encoder import encode_basestring
+
+    _json_string = encode_basestring  # type: ignore[assignment]
+    return encode_basestring(text)
+
+
 #: The JSON of IRIs seen lately, so an IRI repeated across rows and queries (types, entities
 #: that answer again and again) is escaped once per worker. Bounded: emptied when full, and
 #: IRIs longer than _IRI_CACHE_LONGEST characters are never kept.
@@ -149,6 +157,8 @@ def write_json(
 
     Each row is one string and one ``write``: the names' JSON (``"label": ``) is made once,
     each term's by :func:`json_fragment`; unbound variables are left out of the binding."""
+    import json  # here: the other formats never need it (start-up time, docs/scale.md)
+
     out.write('{"head": {"vars": ' + json.dumps(list(variables), ensure_ascii=False) + "},\n")
     out.write(' "results": {"bindings": [')
     keys = [_json_string(v) + ": " for v in variables]
