@@ -193,9 +193,9 @@ ENGINES = ("oxigraph", "pyshacl")
 def _pyshacl(sources: list[DataSource], only_data: bool = False) -> ValidationReport:
     import pyshacl
 
-    from .loading import load_files, load_graph
+    from .loading import load_graph
 
-    data_graph = load_files(sources) if only_data else load_graph(sources)
+    data_graph = load_graph(sources, only_data=only_data)
     shapes_graph = load_shapes()
     try:
         conforms, results_graph, text = pyshacl.validate(

@@ -27,11 +27,6 @@ from .options import data_option, format_option, progress_options
     help="oxigraph: the shapes checked on Oxigraph (fast; falls back to pyshacl for SHACL "
     "features it lacks); pyshacl: the reference implementation (slow on large data).",
 )
-@click.option(
-    "--only-data",
-    is_flag=True,
-    help="Validate only the --data files, not the shipped graph with them.",
-)
 @click.pass_context
 def validate(
     ctx: click.Context, data: Sequence[Path], fmt: str, engine: str, only_data: bool
@@ -47,6 +42,7 @@ def validate(
       ahtgraph validate --data my-additions.ttl
       ahtgraph validate --format json
       ahtgraph validate --engine pyshacl
+      ahtgraph validate --only-data --data my-additions.ttl
     """
     # The CLI boundary: pyshacl and rdflib load only when the command runs.
     from .. import validation_report
@@ -76,7 +72,9 @@ def validate(
     help="Exit 1 when a finding of this level or a more serious one is found.",
 )
 @click.pass_context
-def check(ctx: click.Context, data: Sequence[Path], fmt: str, fail_on: str) -> None:
+def check(
+    ctx: click.Context, data: Sequence[Path], only_data: bool, fmt: str, fail_on: str
+) -> None:
     """Report data-quality findings: ERROR, WARN and INFO, with entity, property and value.
 
     Rules: missing English label, description or source (ERROR); stray whitespace
@@ -91,11 +89,12 @@ def check(ctx: click.Context, data: Sequence[Path], fmt: str, fail_on: str) -> N
       ahtgraph check
       ahtgraph check --fail-on WARN --format tsv > report.tsv
       ahtgraph check --data my-additions.ttl --format json
+      ahtgraph check --only-data --data any.ttl --fail-on none
     """
     from .. import quality  # the CLI boundary: rdflib loads here
     from ..loading import load_graph
 
-    findings = quality.run(load_graph(data))
+    findings = quality.run(load_graph(data, only_data=only_data))
     render = {"text": quality.to_text, "tsv": quality.to_tsv, "json": quality.to_json}[fmt]
     click.echo(render(findings), nl=False)
     ctx.exit(EXIT_INVALID if quality.fails(findings, fail_on) else 0)

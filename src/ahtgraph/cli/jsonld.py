@@ -60,6 +60,7 @@ def jsonld(
     check_vocabulary: Path | None,
     published_context: Path | None,
     data: Sequence[Path],
+    only_data: bool,
 ) -> None:
     """Print schema.org JSON-LD for a web page: one entity, or --all of them.
 
@@ -87,7 +88,9 @@ def jsonld(
             raise AhtgraphError("--check-vocabulary checks every entity: give no ENTITY or --all")
         from .. import schema_check
 
-        text, failed = schema_check.report(load_graph(data), check_vocabulary, published_context)
+        text, failed = schema_check.report(
+            load_graph(data, only_data=only_data), check_vocabulary, published_context
+        )
         click.echo(text, nl=False)
         ctx.exit(EXIT_INVALID if failed else 0)
     if all_entities == bool(entity):
@@ -95,7 +98,7 @@ def jsonld(
     if kind is not None and not all_entities:
         raise AhtgraphError("--type selects entities for --all")
 
-    graph = load_graph(data)
+    graph = load_graph(data, only_data=only_data)
     if all_entities:
         document = schema_org.all_snippets(graph, lang, kind)
     else:

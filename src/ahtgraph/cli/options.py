@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
+from ..errors import AhtgraphError
 from ..loading import DATA_FORMATS, data_sources
 from ..params import split_param
 from ..table import MAX_WIDTH, MIN_WIDTH
@@ -38,20 +39,49 @@ def any_path(**kwargs: Any) -> click.Path:
     return click.Path(path_type=_PATH, **kwargs)
 
 
+def check_only_data(
+    only_data: bool, data: Sequence[object], named_graphs: Sequence[object] | None = None
+) -> None:
+    """Refuse ``--only-data`` with no file to read: it would leave an empty graph.
+
+    ``named_graphs`` is the command's ``--named-graph`` files, None for a command without that
+    option (the message then names --data alone). ``serve`` declares its own data options and
+    calls this too, so every command says the same.
+    """
+    if only_data and not data and not named_graphs:
+        alternative = " or --named-graph FILE" if named_graphs is not None else ""
+        raise AhtgraphError(
+            f"--only-data works on the --data files alone: give at least one --data FILE"
+            f"{alternative}"
+        )
+
+
 def data_option(func: F) -> F:
-    """``--data FILE`` (repeatable), ``--data-format`` and ``--allow-remote-context``.
+    """``--data FILE`` (repeatable), ``--data-format``, ``--only-data`` and
+    ``--allow-remote-context``.
 
     The command receives ``data`` as a tuple of ``loading.DataSource`` (standard input read
     once, every file checked before the long work); any parser (rdflib or the engine) reads
-    those. The two other options are consumed here.
+    those. It also receives ``only_data``: True means it works on the ``--data`` files alone,
+    not the shipped graph (hand it to ``loading.load_graph(data, only_data=...)`` or
+    ``Engine.load(..., only_data=...)``). ``--only-data`` with nothing to read is refused here,
+    once for every command: no ``--data`` (nor, for a command that takes them, ``--named-graph``
+    files) would leave an empty graph, which is never what the user meant. The two other
+    options are consumed here.
     """
 
     @functools.wraps(func)
     def with_sources(
-        *args: Any, data: Sequence[str], data_format: str | None, allow_remote: bool, **kw: Any
+        *args: Any,
+        data: Sequence[str],
+        data_format: str | None,
+        allow_remote: bool,
+        only_data: bool,
+        **kw: Any,
     ) -> Any:
+        check_only_data(only_data, data, kw.get("named_graphs"))
         kw["data"] = tuple(data_sources(data, data_format, allow_remote_context=allow_remote))
-        return func(*args, **kw)
+        return func(*args, only_data=only_data, **kw)
 
     command = cast(F, with_sources)
     command = click.option(
@@ -67,6 +97,13 @@ def data_option(func: F) -> F:
         type=click.Choice(list(DATA_FORMATS)),
         default=None,
         help="Syntax of every --data input, whatever its extension; needed for --data -.",
+    )(command)
+    command = click.option(
+        "--only-data",
+        "only_data",
+        is_flag=True,
+        help="Work on the --data files alone, not the shipped graph with them (any RDF; "
+        "needs --data).",
     )(command)
     return click.option(
         "--data",

@@ -100,12 +100,6 @@ def _query_text(query: str | None, query_file: Path | None) -> str:
     "(see docs/stores.md).",
 )
 @click.option(
-    "--only-data",
-    is_flag=True,
-    help="Query only the --data and --named-graph files, not the shipped graph (their "
-    "default graphs form the default graph; named graphs stay separate).",
-)
-@click.option(
     "--named-graph",
     "named_graphs",
     multiple=True,
@@ -168,6 +162,11 @@ def query(
       ahtgraph query search --param text=traite --param text=traite --format csv
       ahtgraph query --only-data --data mine.ttl --named-graph g.ttl -f q.rq
       ahtgraph query funded-centres --timeout 5 -o centres.csv --format csv
+
+    With --only-data the default graph is the --data files' default graphs
+    alone and every named graph (from .trig/.nq files or --named-graph) stays
+    separate, as in arq and the W3C tests; otherwise the default graph is the
+    union of all graphs.
 
     \b
     Exit status: 0 done; 2 bad input; 3 --timeout reached (rows already written to

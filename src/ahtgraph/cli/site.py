@@ -19,7 +19,7 @@ from .options import data_option, force_option, output_dir_option, progress_opti
 @force_option("Replace an earlier ahtgraph build in DIR (never a folder ahtgraph did not build).")
 @data_option
 @progress_options
-def site(out_dir: Path, force: bool, data: Sequence[Path]) -> None:
+def site(out_dir: Path, force: bool, data: Sequence[Path], only_data: bool) -> None:
     """Write a static website of the graph to DIR: an index with a search box and a
     picture of the network, a page per entity (with schema.org JSON-LD and its
     triples as Turtle and JSON-LD beside it) and a page for the ontology.
@@ -39,6 +39,6 @@ def site(out_dir: Path, force: bool, data: Sequence[Path]) -> None:
     from ..web import site as site_module
 
     site_module.check_target(out_dir, force)
-    written = site_module.build(load_graph(data), out_dir, force=force)
+    written = site_module.build(load_graph(data, only_data=only_data), out_dir, force=force)
     pages = sum(1 for path in written if path.endswith(".html"))
     click.echo(f"Wrote {len(written)} files ({pages} pages) to {out_dir}")

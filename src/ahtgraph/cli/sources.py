@@ -22,7 +22,9 @@ def sources() -> None:
 @progress_options
 @format_option(["text", "json"], "text for people or json.", default="text")
 @click.pass_context
-def sources_check(ctx: click.Context, page: Path, data: Sequence[Path], fmt: str) -> None:
+def sources_check(
+    ctx: click.Context, page: Path, data: Sequence[Path], only_data: bool, fmt: str
+) -> None:
     """List every link and named organisation of PAGE that the graph lacks; exit 1 if any.
 
     PAGE is a WordPress page as its REST API JSON (content.rendered holds the
@@ -40,7 +42,7 @@ def sources_check(ctx: click.Context, page: Path, data: Sequence[Path], fmt: str
     from ..loading import load_graph
 
     content = wp_page.read(page)
-    missing = source_check.check(load_graph(data), content)
+    missing = source_check.check(load_graph(data, only_data=only_data), content)
     render = source_check.to_json if fmt == "json" else source_check.to_text
     click.echo(render(content, missing), nl=False)
     ctx.exit(EXIT_INVALID if missing else 0)

@@ -41,6 +41,7 @@ def load(
     graph_iri: str | None,
     query_endpoint: str | None,
     data: Sequence[Path],
+    only_data: bool,
     user: str | None,
     password: str | None,
     timeout: float,
@@ -56,6 +57,7 @@ def load(
       ahtgraph load --endpoint http://localhost:7878/store
       ahtgraph load --endpoint http://localhost:7878/store --graph https://w3id.org/ahtgraph/
       ahtgraph load --endpoint https://db.example.org/ds/data --user me  # AHTGRAPH_PASSWORD set
+      ahtgraph load --endpoint http://localhost:7878/store --only-data --data mine.ttl
     """
     # The CLI boundary: rdflib loads only when the command runs.
     from rdflib import URIRef
@@ -77,7 +79,7 @@ def load(
     counter = remote.Endpoint(
         query_endpoint or remote.query_endpoint_for(endpoint), user, password, timeout
     )
-    graph = load_graph(data)
+    graph = load_graph(data, only_data=only_data)
     expected = len(graph)
     remote.put_graph(store, graph_iri, serialize.dumps(graph, "nt").encode("utf-8"))
     found = remote.count_triples(counter, graph_iri)

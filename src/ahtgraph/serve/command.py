@@ -103,11 +103,13 @@ def serve(
     no_access_log: bool,
 ) -> None:
     """Serve the graph over HTTP: a read-only SPARQL endpoint, Linked Data, named queries."""
+    from ..cli.options import check_only_data
     from ..errors import AhtgraphError
     from ..loading import check_data_files
     from .server import Options, run
 
     try:
+        check_only_data(only_data, data, named)
         check_data_files(data)
     except AhtgraphError as exc:  # one line and status 2, as every ahtgraph command
         click.echo(f"Error: {exc.message}", err=True)
