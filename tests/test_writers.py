@@ -238,3 +238,19 @@ def test_xml_exact_bytes_for_tricky_terms() -> None:
         "</results>\n"
         "</sparql>\n"
     )
+
+
+def test_a_carriage_return_survives_sparql_xml() -> None:
+    # Raw, an XML parser would hand back "\n" for the "\r" (end-of-line normalisation).
+    import io
+    import xml.etree.ElementTree as ET
+
+    from ahtgraph.queries import writers
+
+    out = io.StringIO()
+    writers.write_rows("xml", ["x"], [(ox.Literal("a\r\nb"),)], out)
+    assert "a&#13;\nb" in out.getvalue()
+    ns = "{http://www.w3.org/2005/sparql-results#}"
+    literal = ET.fromstring(out.getvalue()).find(f"{ns}results/{ns}result/{ns}binding/{ns}literal")
+    assert literal is not None
+    assert literal.text == "a\r\nb"

@@ -66,7 +66,8 @@ class _Capped(io.StringIO):
         self.size = 0
 
     def write(self, text: str) -> int:
-        self.size += len(text)
+        # The cap is on the UTF-8 body the client receives, not on characters.
+        self.size += len(text) if text.isascii() else len(text.encode())
         return super().write(text)
 
 
