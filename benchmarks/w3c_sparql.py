@@ -28,12 +28,16 @@ query manifests, except the ones named in SKIPS), tests marked withdrawn or reje
 from __future__ import annotations
 
 import argparse
+import atexit
 import csv
+import functools
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -364,6 +368,16 @@ def run_api(test: W3CTest, fmt: str = "json") -> tuple[Answer, str]:
     ), out.getvalue()
 
 
+@functools.cache
+def _empty_data() -> Path:
+    """An empty N-Triples file, removed when the process exits."""
+    folder = Path(tempfile.mkdtemp(prefix="ahtgraph-w3c-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    empty = folder / "empty.nt"
+    empty.write_bytes(b"")
+    return empty
+
+
 def run_cli(test: W3CTest, fmt: str = "json") -> tuple[Answer, str]:
     """Run through ``ahtgraph query --only-data`` in a fresh process, as a user would."""
     assert test.query is not None
@@ -374,6 +388,9 @@ def run_cli(test: W3CTest, fmt: str = "json") -> tuple[Answer, str]:
         command += ["--data", str(path)]
     for path in test.graph_data:
         command += ["--named-graph", str(path)]
+    if not test.data and not test.graph_data:
+        # A syntax test has no data: query an empty file (--only-data needs one).
+        command += ["--data", str(_empty_data())]
     command += ["--format", "nt" if graph_form else fmt]
     done = subprocess.run(command, capture_output=True, timeout=60)
     if done.returncode != 0:
