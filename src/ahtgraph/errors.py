@@ -26,3 +26,11 @@ class InvalidData(AhtgraphError):
     The CLI exits with status 1 (the checking commands' "found problems"), not 2: the request
     was fine, the data is not.
     """
+
+
+class QueryTimeout(AhtgraphError):
+    """The query ran past its time limit and was stopped (the CLI exits with status 3).
+
+    Defined here, beside the other error types, so the CLI can catch it by class without
+    importing the engine (and pyoxigraph) at start-up.
+    """

@@ -22,7 +22,7 @@ from typing import Any
 
 import click
 
-from ..errors import AhtgraphError, InvalidData
+from ..errors import AhtgraphError, InvalidData, QueryTimeout
 from .exit_codes import EXIT_INVALID, EXIT_TIMEOUT, EXIT_USAGE
 
 __all__ = ["COMMANDS", "EXIT_INVALID", "EXIT_USAGE", "cli", "main"]
@@ -143,9 +143,9 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except InvalidData as exc:
             raise _DataRefused(" ".join(exc.message.split())) from None
+        except QueryTimeout as exc:
+            raise _Timeout(exc.message) from None
         except AhtgraphError as exc:
-            if type(exc).__name__ == "QueryTimeout":  # engine not imported for --help
-                raise _Timeout(exc.message) from None
             raise _one_line(exc.message) from None
         except OSError as exc:
             if isinstance(exc, BrokenPipeError):

@@ -52,7 +52,7 @@ from typing import IO, Any, TypeAlias
 import pyoxigraph as ox
 
 from .. import resources
-from ..errors import AhtgraphError
+from ..errors import AhtgraphError, QueryTimeout
 from ..loading import FORMATS, DataSource, checked_format
 from ..prefixes import ID
 from ..queries.inspect import QueryFacts, inspect
@@ -78,10 +78,6 @@ _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*$")
 _BATCH = 512
 _STORE_MARKER = "ahtgraph-store.json"
-
-
-class QueryTimeout(AhtgraphError):
-    """The query ran past its time limit and was stopped (the CLI exits with status 3)."""
 
 
 @dataclass(frozen=True)
