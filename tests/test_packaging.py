@@ -26,7 +26,7 @@ def _copy_project(target: Path) -> None:
     """A clean copy of what the build needs: no caches, no build dirs, no venvs."""
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "_resources")
     target.mkdir()
-    for name in ("pyproject.toml", ".gitignore", *METADATA_FILES):
+    for name in ("pyproject.toml", "hatch_build.py", ".gitignore", *METADATA_FILES):
         shutil.copy2(REPO / name, target / name)
     for folder in ("src", "data", "shapes", "queries"):
         shutil.copytree(REPO / folder, target / folder, ignore=ignore)
@@ -79,6 +79,9 @@ def test_wheel_carries_resources_and_context(installed: tuple[Path, Path]) -> No
     for folder, pattern in (("data", "*.ttl"), ("shapes", "*.ttl"), ("queries", "*.rq")):
         for path in (REPO / folder).glob(pattern):
             assert f"ahtgraph/_resources/{folder}/{path.name}" in names
+    # The build hook's prebuilt graph and its manifest, beside data/.
+    assert "ahtgraph/_resources/graph.nt" in names
+    assert "ahtgraph/_resources/graph.manifest" in names
     # The pages: templates, catalogues, and the static files the server mounts.
     web = REPO / "src" / "ahtgraph" / "web"
     shipped = [p for name in ("templates", "static", "messages") for p in (web / name).iterdir()]
@@ -103,6 +106,20 @@ def test_cli_runs_from_another_directory(installed: tuple[Path, Path], tmp_path:
     module_file, root = where.stdout.splitlines()
     assert module_file.startswith(str(venv)), "imported ahtgraph from outside the wheel"
     assert root.endswith("ahtgraph/_resources")
+
+    # The prebuilt graph matches the installed data files, so queries load it, and it holds
+    # exactly the triples of those files parsed one by one.
+    same = (
+        "import pyoxigraph as ox; from ahtgraph import resources as r; "
+        "from ahtgraph.graph import prebuilt as p; g = p.matching(r.resource_root(), "
+        "r.graph_files()); a = ox.Store(); a.load(path=str(g), format=ox.RdfFormat.N_TRIPLES); "
+        "b = ox.Store(); [b.load(path=str(f), format=ox.RdfFormat.TURTLE) for f in "
+        "r.graph_files()]; print(len(a), set(a) == set(b))"
+    )
+    checked = run(str(venv / "bin" / "python"), "-c", same)
+    assert checked.returncode == 0, checked.stderr
+    count, equal = checked.stdout.split()
+    assert int(count) > 1000 and equal == "True"
 
     listed = run(str(venv / "bin" / "ahtgraph"), "query", "--list")
     assert listed.returncode == 0, listed.stderr

@@ -19,9 +19,8 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from . import progress, resources
 from .errors import AhtgraphError
@@ -81,8 +80,9 @@ def guess_format(path: Path) -> str:
     return fmt
 
 
-@dataclass(frozen=True)
-class DataSource:
+# A NamedTuple, not a dataclass: every query imports this module, and a dataclass costs about
+# 1.4 ms of start-up with its import (benchmarks/bench_engine.py).
+class DataSource(NamedTuple):
     """One ``--data`` argument, ready for any parser: its bytes or path, syntax and base IRI.
 
     ``path`` is set for a file (read through gzip when ``compressed``); ``content`` holds what

@@ -45,9 +45,8 @@ import re
 import signal
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, TypeAlias
+from typing import IO, Any, NamedTuple, TypeAlias
 
 import pyoxigraph as ox
 
@@ -80,8 +79,12 @@ _BATCH = 512
 _STORE_MARKER = "ahtgraph-store.json"
 
 
-@dataclass(frozen=True)
-class DataFile:
+# These small classes are NamedTuples and slotted classes, not dataclasses: every query imports
+# this module, and on Python 3.11 each dataclass costs about 0.6 ms of start-up (importing
+# dataclasses another 0.8 ms) against an 80 ms budget (benchmarks/bench_engine.py).
+
+
+class DataFile(NamedTuple):
     """An RDF file to load; ``graph`` names the graph its triples go to (None: default).
 
     Quads of ``.trig`` / ``.nq`` files keep their own graphs either way.
@@ -91,7 +94,7 @@ class DataFile:
     graph: str | None = None
     #: A ``--data`` source that cannot be read by path (standard input, ``.gz``, a syntax given
     #: by ``--data-format``): its bytes, syntax and base IRI come from here instead.
-    source: DataSource | None = field(default=None, compare=False, hash=False)
+    source: DataSource | None = None
 
     @classmethod
     def named(cls, spec: str | Path) -> DataFile:
@@ -103,38 +106,59 @@ class DataFile:
         return cls(Path(text), Path(text).resolve().as_uri())
 
 
-@dataclass
 class Rows:
     """A SELECT answer: ``variables`` (column order) and rows streamed once, as tuples."""
 
-    variables: tuple[str, ...]
-    _rows: Iterator[Row]
-    #: True once iteration stopped at the row limit with more rows left.
-    truncated: bool = False
+    __slots__ = ("_rows", "truncated", "variables")
+
+    def __init__(self, variables: tuple[str, ...], rows: Iterator[Row], truncated: bool = False):
+        self.variables = variables
+        self._rows = rows
+        #: True once iteration stopped at the row limit with more rows left.
+        self.truncated = truncated
 
     def __iter__(self) -> Iterator[Row]:
         return self._rows
 
+    def __repr__(self) -> str:
+        return f"Rows(variables={self.variables!r}, truncated={self.truncated!r})"
 
-@dataclass(frozen=True)
+
 class Boolean:
-    """An ASK answer."""
+    """An ASK answer (not a tuple: iterating an answer must mean rows or triples)."""
 
-    value: bool
+    __slots__ = ("value",)
+
+    def __init__(self, value: bool) -> None:
+        self.value = value
 
     def __bool__(self) -> bool:
         return self.value
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Boolean) and other.value == self.value
 
-@dataclass
+    def __hash__(self) -> int:
+        return hash((Boolean, self.value))
+
+    def __repr__(self) -> str:
+        return f"Boolean({self.value!r})"
+
+
 class Triples:
     """A CONSTRUCT or DESCRIBE answer: pyoxigraph Triples streamed once."""
 
-    _triples: Iterator[ox.Triple]
-    truncated: bool = False
+    __slots__ = ("_triples", "truncated")
+
+    def __init__(self, triples: Iterator[ox.Triple], truncated: bool = False):
+        self._triples = triples
+        self.truncated = truncated
 
     def __iter__(self) -> Iterator[ox.Triple]:
         return self._triples
+
+    def __repr__(self) -> str:
+        return f"Triples(truncated={self.truncated!r})"
 
 
 Answer: TypeAlias = Rows | Boolean | Triples
@@ -339,6 +363,19 @@ def _inputs(
     return files
 
 
+def _load_prebuilt(store: ox.Store) -> int:
+    """Load the wheel's prebuilt shipped graph if it matches the data files in use; return how
+    many shipped files that replaced (0: none, load the Turtle files)."""
+    from . import prebuilt
+
+    files = resources.graph_files()
+    graph = prebuilt.matching(resources.resource_root(), files)
+    if graph is None:
+        return 0
+    store.load(path=str(graph), format=ox.RdfFormat.N_TRIPLES, lenient=True)
+    return len(files)
+
+
 def _signature(files: Sequence[DataFile], only_data: bool) -> dict[str, Any]:
     """What a ``--store-dir`` store was built from: each file's path, size and mtime."""
     entries = []
@@ -408,14 +445,17 @@ def _parse_message(exc: SyntaxError) -> str:
 # ------------------------------------------------------------------------------ the engine
 
 
-@dataclass
 class Engine:
     """A loaded dataset and the rules for querying it (see the module docstring)."""
 
-    store: ox.Store
-    #: Plain queries see the union of all graphs (shipped mode) or the default graph alone.
-    union_default_graph: bool = True
-    _graphs: frozenset[str] | None = field(default=None, repr=False)
+    def __init__(self, store: ox.Store, union_default_graph: bool = True) -> None:
+        self.store = store
+        #: Plain queries see the union of all graphs (shipped mode) or the default graph alone.
+        self.union_default_graph = union_default_graph
+        self._graphs: frozenset[str] | None = None
+
+    def __repr__(self) -> str:
+        return f"Engine({len(self.store)} quads, union_default_graph={self.union_default_graph})"
 
     @classmethod
     def load(
@@ -436,7 +476,8 @@ class Engine:
             store = _open_store_dir(Path(store_dir), files, only_data)
         else:
             store = ox.Store()
-            for f in files:
+            shipped = 0 if only_data else _load_prebuilt(store)
+            for f in files[shipped:]:
                 _load_file(store, f.path, f.graph, source=f.source)
         return cls(store, union_default_graph=not only_data)
 
