@@ -33,7 +33,10 @@ XSD = PREFIXES["xsd"]
 
 #: Kinds of entity that should be named in all three of Belgium's languages used here. A gap is
 #: a WARN, not an ERROR: a name goes in only when a page states it (issue 12 B), and until then
-#: the report keeps the gap visible without blocking a release.
+#: the report keeps the gap visible without blocking a release. Another state's own body or
+#: instrument (served by, or about, a country other than Belgium) is named in English and its
+#: own language, so it is not asked for French and Dutch (the same scope as
+#: queries/translations.rq).
 TRANSLATED_TYPES = (
     "Organisation",
     "LegalInstrument",
@@ -148,7 +151,7 @@ def run(graph: Graph) -> list[Finding]:
                 )
             )
         types = {str(t).removeprefix(AHT) for t in graph.objects(entity, URIRef(RDF + "type"))}
-        if types & set(TRANSLATED_TYPES):
+        if types & set(TRANSLATED_TYPES) and not _of_another_state(graph, entity):
             for language in ("fr", "nl"):
                 if language not in languages:
                     findings.append(
@@ -288,6 +291,18 @@ def _sort_key(finding: Finding) -> tuple[int, str, str, str, str]:
         finding.property,
         finding.value,
     )
+
+
+def _of_another_state(graph: Graph, entity: URIRef) -> bool:
+    """Served by, or about, a country other than Belgium (areaServed or dcterms:spatial)."""
+    from rdflib import URIRef
+
+    country = URIRef(AHT + "Country")
+    for prop in (AHT + "areaServed", DCTERMS + "spatial"):
+        for place in graph.objects(entity, URIRef(prop)):
+            if place != URIRef(ID + "belgium") and (place, URIRef(RDF + "type"), country) in graph:
+                return True
+    return False
 
 
 def _has_relation(graph: Graph, entity: URIRef) -> bool:
