@@ -52,9 +52,12 @@ def test_parties_with_every_cets197_date() -> None:
         "estonia": ("2010-02-03", "2015-02-05", "2015-06-01"),
         "finland": ("2006-08-29", "2012-05-30", "2012-09-01"),
         "greece": ("2005-11-17", "2014-04-11", "2014-08-01"),
+        "hungary": ("2007-10-10", "2013-04-04", "2013-08-01"),
         "italy": ("2005-06-08", "2010-11-29", "2011-03-01"),
         "malta": ("2005-05-16", "2008-01-30", "2008-05-01"),
         "monaco": ("2015-11-30", "2015-11-30", "2016-03-01"),
+        "norway": ("2005-05-16", "2008-01-17", "2008-05-01"),
+        "serbia": ("2005-05-16", "2009-04-14", "2009-08-01"),
         "sweden": ("2005-05-16", "2010-05-31", "2010-09-01"),
         "turkiye": ("2009-03-19", "2016-05-02", "2016-09-01"),
     }
@@ -62,13 +65,18 @@ def test_parties_with_every_cets197_date() -> None:
 
 def test_un_protocol_parties_among_european_states_with_their_dates() -> None:
     parties = rows("parties", instrument="id:palermo-protocol")
-    assert [(r["state"], r["signed"], r["deposited"]) for r in parties] == [
-        ("albania", "2000-12-12", "2002-08-21"),
-        ("armenia", "2001-11-15", "2003-07-01"),
-        ("austria", "2000-12-12", "2005-09-15"),
-        ("azerbaijan", "2000-12-12", "2003-10-30"),
-        ("belarus", "2000-12-14", "2003-06-25"),
-        ("belgium", "2000-12-12", "2004-08-11"),
+    assert [(r["state"], r["signed"], r["deposited"], r.get("inForce")) for r in parties] == [
+        ("albania", "2000-12-12", "2002-08-21", "2003-12-25"),
+        ("armenia", "2001-11-15", "2003-07-01", "2003-12-25"),
+        ("austria", "2000-12-12", "2005-09-15", None),
+        ("azerbaijan", "2000-12-12", "2003-10-30", "2003-12-25"),
+        ("belarus", "2000-12-14", "2003-06-25", "2003-12-25"),
+        ("belgium", "2000-12-12", "2004-08-11", "2004-09-10"),
+        ("bosnia-and-herzegovina", "2000-12-12", "2002-04-24", "2003-12-25"),
+        ("bulgaria", "2000-12-13", "2001-12-05", "2003-12-25"),
+        ("cyprus", "2000-12-12", "2003-08-06", "2003-12-25"),
+        ("denmark", "2000-12-12", "2003-09-30", "2003-12-25"),
+        ("germany", "2000-12-12", "2006-06-14", "2006-07-14"),
     ]
 
 
@@ -93,9 +101,10 @@ def test_coverage_lists_every_country_with_its_cets197_dates() -> None:
     counts: dict[str, int] = {}
     for r in coverage:
         counts[r["cets197Dates"]] = counts.get(r["cets197Dates"], 0) + 1
-    # 10 ratifications and Belarus's accession are complete; Israel's accession has one date.
-    # 2 of 3: Albania, Austria, France, Ireland, Switzerland; 1 of 3: fourteen with one page each.
-    assert counts == {"3/3": 10, "2/2": 1, "2/3": 5, "1/3": 14, "1/2": 1, "0/3": 17}
+    # 13 ratifications and Belarus's accession are complete; Israel's accession has one date.
+    # 2 of 3: Albania, Austria, Bosnia and Herzegovina, Cyprus, France, Ireland, Moldova,
+    # Switzerland, Ukraine; 1 of 3: twelve; no date: twelve.
+    assert counts == {"3/3": 13, "2/2": 1, "2/3": 9, "1/3": 12, "1/2": 1, "0/3": 12}
 
 
 def load_generator() -> ModuleType:
