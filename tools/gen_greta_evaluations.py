@@ -335,6 +335,17 @@ R = [
         ],
         "GRETA's news item of 12 June 2018 announces the publication of its first report on Estonia; no page giving its document reference was found.",
     ),
+    (
+        "hungary",
+        "Hungary",
+        3,
+        None,
+        "2024",
+        "2024-02-26",
+        False,
+        ["https://thb.kormany.hu/report-on-hungary"],
+        "The Hungarian government's anti-trafficking site says GRETA published its third-round report on Hungary on 26 February 2024; no page giving its document reference was found.",
+    ),
 ]
 
 
