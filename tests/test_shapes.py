@@ -55,6 +55,10 @@ EXPECTED: dict[str, list[Result]] = {
     ],
     "homepage-literal": [("id:emn", "foaf:homepage", "NodeKind")],
     "homepage-not-http": [("id:ilo", "foaf:homepage", "Pattern")],
+    "instrument-of-a-state-not-a-place": [("id:test-instrument", "dcterms:spatial", "Class")],
+    "instrument-of-two-states": [
+        ("id:fi-act-non-discrimination-ombudsman", "dcterms:spatial", "MaxCount")
+    ],
     "label-duplicate-language": [("id:payoke", "rdfs:label", "UniqueLang")],
     "label-plain-string": [
         ("id:ilo", "rdfs:label", "Datatype"),
