@@ -210,8 +210,6 @@ def _to_nquads(ntriples: str, graph_name: str) -> str:
 def _verify(folder: Path, version: str, graph: Graph, ontology: Graph, shapes: Graph) -> None:
     """Parse every dump back and require a graph isomorphic with the one it was written from."""
     from rdflib import Dataset, URIRef
-    from rdflib.compare import isomorphic
-
     from .loading import describe_parse_error, new_graph
 
     expected = {dump_name(version, ext): (parser, graph) for ext, _, parser, _ in DUMPS}
@@ -243,7 +241,9 @@ def _verify(folder: Path, version: str, graph: Graph, ontology: Graph, shapes: G
             # graphs are isomorphic, and costs half as much.
             same = serialize.dumps(back, "turtle") == path.read_text(encoding="utf-8")
         else:
-            same = isomorphic(back, source)
+            # Without blank nodes two graphs are isomorphic iff they hold the same triples, and
+            # a set comparison takes milliseconds where isomorphic() took 7 s of the release.
+            same = set(back) == set(source)
         if not same:
             raise AhtgraphError(
                 f"release check failed: {name} does not parse back to the graph it was written "
