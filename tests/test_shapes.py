@@ -65,6 +65,7 @@ EXPECTED: dict[str, list[Result]] = {
         ("id:ilo", "rdfs:label", "LanguageIn"),
     ],
     "label-stray-whitespace": [("id:surya", "skos:altLabel", "Pattern")],
+    # Japanese: not an official language of any party to the convention (shapes/common.ttl).
     "label-wrong-language": [("id:myria", "rdfs:label", "LanguageIn")],
     "mandate-type-from-wrong-scheme": [("id:test-mandate", "aht:mandateType", "Node")],
     "mandate-without-holder": [("id:test-mandate", "^aht:hasMandate", "MinCount")],
@@ -164,6 +165,18 @@ def test_fixture_fails_with_exactly_the_expected_results(name: str) -> None:
     conforms, found = results_for([FIXTURES / f"{name}.ttl"])
     assert not conforms
     assert found == sorted(EXPECTED[name])
+
+
+ACCEPTED = FIXTURES / "accepted"
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "pyshacl"])
+def test_a_name_in_an_official_language_of_a_party_is_accepted(engine: str) -> None:
+    # Another state's body is named in its own language (issue 12 B): German, and Serbian
+    # with a script subtag, pass the label and alternative-label shapes on both engines.
+    report = ahtgraph.validate([ACCEPTED / "label-in-an-official-language.ttl"], engine=engine)
+    assert [(short(r.focus_node), r.component_name) for r in report.results] == []
+    assert report.conforms
 
 
 def test_messages_write_terms_as_turtle_not_python_reprs() -> None:

@@ -36,7 +36,9 @@ XSD = PREFIXES["xsd"]
 #: the report keeps the gap visible without blocking a release. Another state's own body or
 #: instrument (served by, or about, a country other than Belgium) is named in English and its
 #: own language, so it is not asked for French and Dutch (the same scope as
-#: queries/translations.rq).
+#: queries/translations.rq) but for a label in some language other than English
+#: (missing-own-language-label; which language is the state's is left to the curator and to
+#: shapes/common.ttl's list).
 TRANSLATED_TYPES = (
     "Organisation",
     "LegalInstrument",
@@ -151,7 +153,22 @@ def run(graph: Graph) -> list[Finding]:
                 )
             )
         types = {str(t).removeprefix(AHT) for t in graph.objects(entity, URIRef(RDF + "type"))}
-        if types & set(TRANSLATED_TYPES) and not _of_another_state(graph, entity):
+        states = _other_states(graph, entity)
+        own = {language for language in languages if language and language != "en"}
+        if types & set(TRANSLATED_TYPES) and states and not own:
+            shown = ", ".join(_english_name(graph, state) for state in states)
+            findings.append(
+                _finding(
+                    "WARN",
+                    "missing-own-language-label",
+                    entity,
+                    RDFS + "label",
+                    shown,
+                    f"named in English only: no label in the own language of {shown} "
+                    "until a cited page states the name",
+                )
+            )
+        if types & set(TRANSLATED_TYPES) and not states:
             for language in ("fr", "nl"):
                 if language not in languages:
                     findings.append(
@@ -293,16 +310,27 @@ def _sort_key(finding: Finding) -> tuple[int, str, str, str, str]:
     )
 
 
-def _of_another_state(graph: Graph, entity: URIRef) -> bool:
-    """Served by, or about, a country other than Belgium (areaServed or dcterms:spatial)."""
+def _other_states(graph: Graph, entity: URIRef) -> list[URIRef]:
+    """The countries other than Belgium the entity serves or is about (areaServed, spatial)."""
     from rdflib import URIRef
 
     country = URIRef(AHT + "Country")
+    found: set[URIRef] = set()
     for prop in (AHT + "areaServed", DCTERMS + "spatial"):
         for place in graph.objects(entity, URIRef(prop)):
             if place != URIRef(ID + "belgium") and (place, URIRef(RDF + "type"), country) in graph:
-                return True
-    return False
+                found.add(cast("URIRef", place))
+    return sorted(found)
+
+
+def _english_name(graph: Graph, node: URIRef) -> str:
+    """The node's English label, else its short name (id:...)."""
+    from rdflib import Literal, URIRef
+
+    for value in graph.objects(node, URIRef(RDFS + "label")):
+        if isinstance(value, Literal) and value.language == "en":
+            return str(value)
+    return show(node)
 
 
 def _has_relation(graph: Graph, entity: URIRef) -> bool:
