@@ -8,7 +8,7 @@ import os
 import re
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
 from itertools import pairwise
@@ -408,12 +408,14 @@ def test_network_layout_is_columns_by_kind(graph: Graph) -> None:
     relations = {(e.source[len(ID) :], e.relation, e.target[len(ID) :]) for e in edges}
     assert ("fps-justice", "supervises", "surya") in relations
     assert ("unodc", "runs", "blue-heart-campaign") in relations
-    # In the picture: one box per entity, each in its kind's column, no two in one place.
+    # In the picture: every entity in a box (its own, a summary's or its series'), each box of
+    # its own in its kind's column, no two in one place.
     picture = _picture(graph)
     assert picture.boxes_by_iri.keys() == {n.iri for n in nodes}
     x_of_column: dict[int, set[float]] = {}
     for n in nodes:
-        x_of_column.setdefault(PLACES[n.group], set()).add(picture.boxes_by_iri[n.iri][0])
+        if not n.box:
+            x_of_column.setdefault(PLACES[n.group], set()).add(picture.boxes_by_iri[n.iri][0])
     assert all(len(xs) == 1 for xs in x_of_column.values()), x_of_column
     assert len({min(xs) for xs in x_of_column.values()}) == len(x_of_column)
     places = [(b[0], b[1]) for b in picture.boxes]
@@ -546,6 +548,10 @@ class Drawn:
     boxes: list[tuple[float, float, float, float, tuple[str, ...]]]
     edges: list[tuple[str, str, list[tuple[float, float]]]]
     texts: list[tuple[float, float, float, float, str]]
+    #: Per box: its kind (``entity``, ``summary``, ``more``), its lines of text, its link.
+    kinds: list[str] = field(default_factory=list)
+    lines: list[tuple[str, ...]] = field(default_factory=list)
+    hrefs: list[str] = field(default_factory=list)
 
     @property
     def boxes_by_iri(self) -> dict[str, tuple[float, float, float, float]]:
@@ -555,13 +561,17 @@ class Drawn:
 def _drawn(html: str) -> Drawn:
     svg = html[html.index("<svg") : html.index("</svg>") + len("</svg>")]
     root = ElementTree.fromstring(svg)
-    boxes, edges, texts = [], [], []
+    boxes, edges, texts, kinds, lines, hrefs = [], [], [], [], [], []
+    links = {id(g): a.get("href") or "" for a in root.iter(f"{SVG}a") for g in a}
     for group in root.iter(f"{SVG}g"):
         if group.get("class") == "node":
             rect = group.find(f"{SVG}rect")
             assert rect is not None
             iris = tuple((group.get("data-iri") or "").split())
             boxes.append((*(float(rect.get(k) or 0) for k in ("x", "y", "width", "height")), iris))
+            kinds.append(group.get("data-kind") or "entity")
+            lines.append(tuple("".join(t.itertext()) for t in group.iter(f"{SVG}text")))
+            hrefs.append(links.get(id(group), ""))
     for line in root.iter(f"{SVG}polyline"):
         pairs = [p.split(",") for p in (line.get("points") or "").split()]
         points = [(float(x), float(y)) for x, y in pairs]
@@ -574,7 +584,7 @@ def _drawn(html: str) -> Drawn:
         x, y = float(text.get("x") or 0), float(text.get("y") or 0)
         assert text.get("text-anchor") in (None, "start")
         texts.append((x, y - 0.8 * size, x + width, y + 0.25 * size, content))
-    return Drawn(boxes, edges, texts)
+    return Drawn(boxes, edges, texts, kinds, lines, hrefs)
 
 
 def _picture(graph: Graph, lang: str = "en") -> Drawn:
@@ -706,20 +716,276 @@ def test_a_crowded_network_is_summarised_and_still_clean(graph: Graph) -> None:
     drawn = _drawn(html)
     assert geometry_problems(drawn) == []
     # At most MAX_PER_GROUP boxes per group: the rest are counted in "+ N more" boxes.
-    more = [b for b in drawn.boxes if len(b[4]) > 1]
+    more = [b for b, kind in zip(drawn.boxes, drawn.kinds, strict=True) if kind == "more"]
     # The 60 bodies and the 50 places each end in a summary box (the shipped data, which grows,
     # may crowd other groups too: their count is not this test's business).
     summarised = {i for b in more for i in b[4]}
     assert {f"{ID}body-{i:02d}" for i in range(60)} & summarised
     assert {f"{ID}country-{i:02d}" for i in range(50)} & summarised
-    assert sum(len(b[4]) for b in more) + len(drawn.boxes) - len(more) == len(
-        {i for b in drawn.boxes for i in b[4]}
-    )
-    assert len(re.findall(r"\+ \d+ more", html)) == len(more)
+    # No entity is in two boxes.
+    assert sum(len(b[4]) for b in drawn.boxes) == len({i for b in drawn.boxes for i in b[4]})
+    assert len([t for t in drawn.lines if re.fullmatch(r"\+ \d+ more", t[0])]) == len(more)
     assert len(drawn.boxes) <= 9 * MAX_PER_GROUP
     # The picture stays about as tall as before; the list still names every relation.
     assert max(y + h for _, y, _, h, _ in drawn.boxes) < 2000
     assert html.count('<li><a href="id/body-') == 60 + 50
+
+
+# ------------------------------------------------------------------------------ grouped by rule
+#
+# A small made-up graph: a home country (served by three bodies), three other States Parties to
+# one treaty, two rapporteurs of other States under one legal basis, three reports on other
+# States of one type, a report on home, and a series with two editions.
+
+LAYERS = """
+@prefix aht: <https://w3id.org/ahtgraph/ontology#> .
+@prefix id: <https://w3id.org/ahtgraph/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+id:home a aht:Place , aht:Country ; rdfs:label "Homeland"@en ; aht:ratified id:treaty .
+id:country-a a aht:Place , aht:Country ; rdfs:label "Country A"@en ; aht:ratified id:treaty .
+id:country-b a aht:Place , aht:Country ; rdfs:label "Country B"@en ; aht:ratified id:treaty .
+id:country-c a aht:Place , aht:Country ; rdfs:label "Country C"@en ; aht:ratified id:treaty .
+id:region a aht:Place ; rdfs:label "Home region"@en .
+id:treaty a aht:LegalInstrument ;
+    rdfs:label "Convention on Action against Trafficking in Things"@en ;
+    skos:altLabel "Things Convention"@en , "TC"@en .
+id:article a aht:LegalInstrument ; rdfs:label "Article 9 - Rapporteurs"@en .
+id:type-evaluation skos:prefLabel "Evaluation report"@en ; rdfs:label "Evaluation report"@en .
+
+id:home-agency a aht:Organisation , aht:PublicBody ; rdfs:label "Home Agency"@en ;
+    aht:areaServed id:home ; aht:funds id:centre .
+id:home-office a aht:Organisation , aht:PublicBody ; rdfs:label "Home Office"@en ;
+    aht:areaServed id:home .
+id:centre a aht:Organisation , aht:VictimSupportCentre ; rdfs:label "Centre"@en ;
+    aht:areaServed id:home , id:region .
+id:monitor a aht:Organisation , aht:MonitoringBody ; rdfs:label "Monitor"@en ;
+    aht:monitors id:home , id:country-a , id:country-b , id:treaty ;
+    aht:publishes id:report-a1 , id:report-a2 , id:report-b1 , id:report-home , id:series ,
+        id:edition-1 , id:edition-2 .
+id:rapporteur-a a aht:Organisation , aht:IndependentPublicBody ; rdfs:label "Rapporteur A"@en ;
+    aht:areaServed id:country-a ; aht:hasMandate id:mandate-a ; aht:monitors id:country-a .
+id:mandate-a a aht:Mandate ; aht:legalBasis id:article ; aht:areaServed id:country-a .
+id:rapporteur-b a aht:Organisation , aht:PublicBody ; rdfs:label "Rapporteur B"@en ;
+    aht:areaServed id:country-b ; aht:hasMandate id:mandate-b .
+id:mandate-b a aht:Mandate ; aht:legalBasis id:article , id:b-law ; aht:areaServed id:country-b .
+
+id:report-a1 a aht:Publication ; rdfs:label "First report on A"@en ; dcterms:spatial id:country-a ;
+    aht:publicationType id:type-evaluation ; aht:evaluationRound 1 ;
+    dcterms:date "2014"^^xsd:gYear .
+id:report-a2 a aht:Publication ; rdfs:label "Second report on A"@en ; dcterms:spatial id:country-a ;
+    aht:publicationType id:type-evaluation ; aht:evaluationRound 2 .
+id:report-b1 a aht:Publication ; rdfs:label "First report on B"@en ; dcterms:spatial id:country-b ;
+    aht:publicationType id:type-evaluation ; aht:evaluationRound 1 .
+id:report-home a aht:Publication ; rdfs:label "Report on Homeland"@en ; dcterms:spatial id:home ;
+    aht:publicationType id:type-evaluation .
+id:series a aht:PublicationSeries ; rdfs:label "Yearbook"@en .
+id:edition-1 a aht:Publication ; rdfs:label "Yearbook 2020"@en ; aht:inSeries id:series .
+id:edition-2 a aht:Publication ; rdfs:label "Yearbook 2021"@en ; aht:inSeries id:series .
+
+id:country-a-ratification a aht:Ratification ; aht:ratifyingState id:country-a ;
+    aht:ratifiedInstrument id:treaty ; aht:signedOn "2005-05-16"^^xsd:date ;
+    aht:ratifiedOn "2010-01-02"^^xsd:date ; aht:entryIntoForce "2010-05-01"^^xsd:date .
+id:country-b-accession a aht:Ratification , aht:Accession ; aht:ratifyingState id:country-b ;
+    aht:ratifiedInstrument id:treaty ; aht:ratifiedOn "2012-03-04"^^xsd:date .
+"""
+
+
+def _layers(extra: str = "") -> Graph:
+    return Graph().parse(data=LAYERS + extra, format="turtle")
+
+
+def _home(graph: Graph, lang: str = "en") -> tuple[views.HomeView, str, Drawn]:
+    view = views.home_view(views.ViewModel(graph), lang)
+    html = render(None, view, links=SiteLinks(0))
+    return view, html, _drawn(html)
+
+
+def test_the_european_layer_is_grouped_by_rule() -> None:
+    from ahtgraph.web.network import home_country, network
+
+    graph = _layers()
+    assert home_country(graph) == ID + "home"
+    nodes, _ = network(graph)
+    placed = {n.iri[len(ID) :]: n.box.removeprefix(ID) for n in nodes}
+    assert placed == {
+        # The core: drawn in boxes of their own.
+        "home": "",
+        "home-agency": "",
+        "home-office": "",
+        "centre": "",
+        "monitor": "",
+        "treaty": "",
+        "report-home": "",
+        "series": "",
+        # Editions in their series' box.
+        "edition-1": "series",
+        "edition-2": "series",
+        # Other States, their bodies and the publications about them: summary boxes.
+        "country-a": "summary:states",
+        "country-b": "summary:states",
+        "country-c": "summary:states",
+        "rapporteur-a": "summary:bodies",
+        "rapporteur-b": "summary:bodies",
+        "report-a1": "summary:publications",
+        "report-a2": "summary:publications",
+        "report-b1": "summary:publications",
+    }
+    view, html, drawn = _home(graph)
+    assert geometry_problems(drawn) == []
+    boxes = {b[4]: (kind, lines, href) for b, kind, lines, href in zip(
+        drawn.boxes, drawn.kinds, drawn.lines, drawn.hrefs, strict=True)}  # fmt: skip
+    summaries = {iris: v for iris, v in boxes.items() if v[0] == "summary"}
+    # The counts and what the members share, wrapped; each summary links to the table.
+    assert summaries == {
+        (f"{ID}country-a", f"{ID}country-b", f"{ID}country-c"): (
+            "summary",
+            ("3 other States Parties", "(Things Convention)"),
+            "#states",
+        ),
+        (f"{ID}rapporteur-a", f"{ID}rapporteur-b"): (
+            "summary",
+            ("2 bodies of other", "States (Article 9 -", "Rapporteurs)"),
+            "#states",
+        ),
+        (f"{ID}report-a1", f"{ID}report-a2", f"{ID}report-b1"): (
+            "summary",
+            ("3 publications on", "other States", "(Evaluation report)"),
+            "#states",
+        ),
+    }
+    # The series' box stands for its editions and links to the series' page.
+    assert boxes[(f"{ID}series", f"{ID}edition-1", f"{ID}edition-2")] == (
+        "entity",
+        ("Yearbook",),
+        "id/series.html",
+    )
+    assert len(drawn.boxes) == 8 + 3
+    # Edges to and from a summary box are drawn once per relation between the boxes.
+    ends = sorted((s.split()[0][len(ID) :], t.split()[0][len(ID) :]) for s, t, _ in drawn.edges)
+    assert ends == [
+        ("home-agency", "centre"),
+        ("monitor", "country-a"),
+        ("monitor", "home"),
+        ("monitor", "report-a1"),
+        ("monitor", "report-home"),
+        ("monitor", "series"),
+        ("monitor", "treaty"),
+        ("rapporteur-a", "country-a"),
+    ]
+    assert view.network.summaries == [
+        ("3 other States Parties (Things Convention)", 3),
+        ("2 bodies of other States (Article 9 - Rapporteurs)", 2),
+        ("3 publications on other States (Evaluation report)", 3),
+    ]
+    description = view.network_description
+    assert "3 other States Parties (Things Convention); 2 bodies of other States" in description
+    assert "2 editions of a series are drawn in their series' box." in description
+    # Nothing hidden: the list below names every relation, summarised or not.
+    assert html.count('<li><a href="id/monitor.html">Monitor</a> <span class="predicate">') == 4 + 7
+
+
+def test_the_table_of_states_lists_every_member() -> None:
+    view, html, _ = _home(_layers())
+    table = view.states
+    assert table is not None and table.anchor == "states"
+    assert '<h2 id="states">States</h2>' in html
+    assert table.bodies_heading == views.Ref("entity", "Article 9 - Rapporteurs", "article")
+    rows = {
+        r.state.text: (
+            [(p.instrument.text, p.detail) for p in r.parties],
+            [b.text for b in r.bodies],
+            [(x.text, x.target) for x in r.reports],
+        )
+        for r in table.rows
+    }
+    assert list(rows) == ["Country A", "Country B", "Country C", "Homeland"]
+    assert rows["Country A"] == (
+        [("TC", "signed 2005-05-16, ratified 2010-01-02, in force 2010-05-01")],
+        ["Rapporteur A"],
+        [("round 1 (2014)", "report-a1"), ("round 2", "report-a2")],
+    )
+    assert rows["Country B"] == ([("TC", "acceded 2012-03-04")], ["Rapporteur B"],
+                                 [("round 1", "report-b1")])  # fmt: skip
+    assert rows["Country C"] == ([("TC", "")], [], [])
+    assert rows["Homeland"] == ([("TC", "")], [], [("Report on Homeland", "report-home")])
+    # In the page: each State, instrument, body and report links to its page.
+    assert (
+        '<tr><th scope="row"><a href="id/country-a.html">Country A</a></th><td>'
+        '<a href="id/treaty.html">TC</a>: signed 2005-05-16, ratified 2010-01-02, '
+        'in force 2010-05-01</td><td><a href="id/rapporteur-a.html">Rapporteur A</a></td><td>'
+        '<a href="id/report-a1.html">round 1 (2014)</a>, <a href="id/report-a2.html">round 2</a>'
+        "</td></tr>"
+    ) in html
+    pages = Page(html)
+    assert "states" in pages.ids
+    assert [h for h in pages.headings if h <= 2] == [1, 2, 2, 2]
+
+
+def test_what_the_members_do_not_share_is_not_named() -> None:
+    # A body of another State with no mandate, a report of another type, a State that
+    # ratified nothing: the summary says only how many.
+    extra = """
+    id:ngo-b a aht:Organisation , aht:NonGovernmentalOrganisation ; rdfs:label "NGO B"@en ;
+        aht:areaServed id:country-b .
+    id:leaflet a aht:Publication ; rdfs:label "Leaflet on B"@en ; dcterms:spatial id:country-b .
+    id:monitor aht:publishes id:leaflet .
+    id:country-d a aht:Place , aht:Country ; rdfs:label "Country D"@en .
+    """
+    view, _, drawn = _home(_layers(extra))
+    assert geometry_problems(drawn) == []
+    assert view.network.summaries == [
+        ("4 other States", 4),
+        ("3 bodies of other States", 3),
+        ("4 publications on other States", 4),
+    ]
+    # Without a shared legal basis, the table lists every organisation serving each State.
+    assert view.states is not None
+    assert view.states.bodies_heading == views.Ref("text", "Bodies serving the State")
+    bodies = {r.state.text: [b.text for b in r.bodies] for r in view.states.rows}
+    assert bodies["Country B"] == ["NGO B", "Rapporteur B"]
+    assert bodies["Homeland"] == ["Centre", "Home Agency", "Home Office"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_a_summary_names_only_what_has_a_name_in_the_page_language(lang: str) -> None:
+    # The made-up graph names its treaty, article and type in English only.
+    view, _, drawn = _home(_layers(), lang)
+    assert geometry_problems(drawn) == []
+    texts = [text for text, _ in view.network.summaries]
+    assert texts == [
+        views.Messages(lang)(f"network.summary.{kind}", count=count)
+        for kind, count in (("states", 3), ("bodies", 2), ("publications", 3))
+    ]
+
+
+def test_the_shipped_picture_stays_readable(graph: Graph) -> None:
+    from rdflib import URIRef
+
+    from ahtgraph.web.network import home_country
+
+    view, _, drawn = _home(graph)
+    assert home_country(graph) == ID + "belgium"
+    # About as many boxes as before the European layer, however many States come in.
+    assert len(drawn.boxes) <= 45
+    # No text cut into a duplicate: every box reads differently.
+    assert len(set(drawn.lines)) == len(drawn.lines)
+    # Every country but Belgium is in the States' summary box, whose text counts them.
+    countries = {str(c) for c in graph.subjects(URIRef(describe.RDF_TYPE), URIRef(AHT + "Country"))}
+    states = next(
+        (b[4], lines)
+        for b, lines in zip(drawn.boxes, drawn.lines, strict=True)
+        if ID + "albania" in b[4]
+    )
+    assert set(states[0]) == countries - {ID + "belgium"}
+    assert " ".join(states[1]).startswith(f"{len(countries) - 1} other States Parties")
+    assert ID + "belgium" in drawn.boxes_by_iri and (ID + "belgium",) in [b[4] for b in drawn.boxes]
+    # The table lists every country, each summary box links to it.
+    assert view.states is not None and len(view.states.rows) == len(countries)
+    assert drawn.hrefs.count("#states") == len(view.network.summaries) == 3
 
 
 # ------------------------------------------------------------------------------ languages

@@ -128,6 +128,19 @@ def test_index_renders_with_the_network_picture(page: Any, base_url: str) -> Non
     assert columns != "auto"
 
 
+def test_a_summary_box_leads_to_the_table_of_states(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/index.html")
+    summaries = page.locator('svg.network a[href="#states"]')
+    assert summaries.count() == 3
+    summaries.first.click()
+    assert page.url.endswith("#states")
+    table = page.locator("table.states")
+    assert table.is_visible() and table.locator("tbody tr").count() >= 48
+    # The table scrolled into view: its heading is near the top of the window.
+    top = page.evaluate("document.getElementById('states').getBoundingClientRect().top")
+    assert -5 < top < 200
+
+
 def test_search_box_filters_the_list(page: Any, base_url: str) -> None:
     page.goto(f"{base_url}/index.html")
     items = page.locator("li.entity")

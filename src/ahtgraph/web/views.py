@@ -241,6 +241,36 @@ class QueryExample:
     params: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Party:
+    """A State bound by an instrument: the instrument, and how and when (empty: no date)."""
+
+    instrument: Ref
+    detail: str
+
+
+@dataclass(frozen=True)
+class StateRow:
+    """A row of the table of States: the State, the instruments it is bound by, its bodies
+    under the shared legal basis, and the publications about it."""
+
+    state: Ref
+    parties: list[Party]
+    bodies: list[Ref]
+    reports: list[Ref]
+
+
+@dataclass
+class StatesTable:
+    """The table of States on the home page: every country of the graph, the members of the
+    picture's summary boxes among them. ``bodies_heading`` names the legal basis the bodies'
+    mandates share (or says "bodies serving the State")."""
+
+    anchor: str
+    bodies_heading: Ref
+    rows: list[StateRow]
+
+
 @dataclass
 class HomeView:
     """The home page: the network picture and its relations, the grouped entities, examples."""
@@ -254,6 +284,8 @@ class HomeView:
     relations: list[Relation]
     groups: list[Group]
     examples: list[QueryExample]
+    #: The table of States (None: the graph has no country).
+    states: StatesTable | None = None
 
 
 @dataclass
@@ -682,15 +714,119 @@ def examples(queries: Iterable[NamedQuery]) -> list[QueryExample]:
     ]
 
 
+#: The id of the table of States on the home page: the picture's summary boxes link to it.
+STATES_ANCHOR = "states"
+
+
+def _states_table(model: ViewModel, t: Messages, basis: str | None) -> StatesTable | None:
+    """Every country with the instruments it is bound by (``aht:ratified``, with the dates of
+    its ``aht:Ratification``), the bodies holding a mandate for it under ``basis`` (or, without
+    one, every organisation serving it) and the publications about it (``dcterms:spatial``)."""
+    from rdflib import URIRef
+
+    graph, lang = model.graph, t.lang
+    entities = model.entities(lang)
+    country = URIRef(AHT + "Country")
+    rows = []
+
+    def value(node: Any, name: str) -> str | None:
+        found = sorted(str(v) for v in graph.objects(node, URIRef(AHT + name)))
+        return found[0] if found else None
+
+    for state in sorted(graph.subjects(URIRef(RDF_TYPE), country), key=str):
+        if str(state) not in entities:
+            continue
+        # Instruments: each with the facts of its ratification node, if any.
+        nodes = {
+            str(graph.value(r, URIRef(AHT + "ratifiedInstrument"))): r
+            for r in graph.subjects(URIRef(AHT + "ratifyingState"), state)
+        }
+        instruments = {str(i) for i in graph.objects(state, URIRef(AHT + "ratified"))}
+        parties = []
+        for instrument in sorted(instruments | set(nodes) - {"None"}):
+            node = nodes.get(instrument)
+            details = []
+            if node is not None:
+                accession = (node, URIRef(RDF_TYPE), URIRef(AHT + "Accession")) in graph
+                for name, key in (
+                    ("signedOn", "states.signed"),
+                    ("ratifiedOn", "states.acceded" if accession else "states.ratified"),
+                    ("entryIntoForce", "states.in_force"),
+                ):
+                    date = value(node, name)
+                    if date:
+                        details.append(t(key, date=date))
+            ref = model.ref(URIRef(instrument), t)
+            alternatives = [
+                a for a in literals(graph, URIRef(instrument), ALT_LABEL) if a.language == lang
+            ]
+            if alternatives and ref.kind == "entity":  # the short name the page's language has
+                shortest = min(alternatives, key=lambda a: (len(str(a)), str(a)))
+                ref = Ref("entity", str(shortest), ref.target)
+            parties.append(Party(ref, ", ".join(details)))
+        # Bodies: holding a mandate for the State under the shared basis; without one, every
+        # organisation serving the State.
+        if basis is not None:
+            bodies = {
+                body
+                for body, mandate in graph.subject_objects(URIRef(HAS_MANDATE))
+                if (mandate, URIRef(AHT + "areaServed"), state) in graph
+                and (mandate, URIRef(AHT + "legalBasis"), URIRef(basis)) in graph
+            }
+        else:
+            bodies = {
+                body
+                for body in graph.subjects(URIRef(AHT + "areaServed"), state)
+                if (body, URIRef(RDF_TYPE), URIRef(AHT + "Organisation")) in graph
+            }
+        body_refs = sorted((model.ref(b, t) for b in bodies), key=lambda r: r.text.casefold())
+        # Publications about the State: by round and date, named by round and year.
+        reports = []
+        for report in graph.subjects(URIRef(DCTERMS + "spatial"), state):
+            if str(report) not in entities:
+                continue
+            ref = model.ref(report, t)
+            round_ = value(report, "evaluationRound")
+            date = sorted(str(d) for d in graph.objects(report, URIRef(DCTERMS + "date")))
+            year = date[0][:4] if date else ""
+            if round_:
+                text = t("states.round", round=round_)
+                ref = Ref("entity", f"{text} ({year})" if year else text, ref.target)
+            reports.append((int(round_) if round_ else 0, year, ref.text, ref))
+        rows.append(
+            StateRow(
+                model.ref(state, t),
+                parties,
+                body_refs,
+                [r for *_, r in sorted(reports, key=lambda r: r[:3])],
+            )
+        )
+    if not rows:
+        return None
+    rows.sort(key=lambda r: (r.state.text.casefold(), r.state.target))
+    heading = model.ref(URIRef(basis), t) if basis else Ref("text", t("states.bodies"))
+    return StatesTable(STATES_ANCHOR, heading, rows)
+
+
 def home_view(model: ViewModel, lang: str, named_queries: Iterable[NamedQuery] = ()) -> HomeView:
     """The home page in ``lang``; ``named_queries`` are listed as examples (the server's
     home links them to the query page; the static site has no query page)."""
-    from .network import RELATIONS, layout, network
+    from .network import RELATIONS, layout, network, shared, summary_texts
 
     t = Messages(lang)
     nodes, edges = network(model.graph, lang)
     names = {relation: model.term_label(AHT + relation, t) for relation in RELATIONS}
-    picture = layout(nodes, edges, t, names)
+    found = shared(model.graph, nodes)
+    bodies = found.get("bodies")
+    states = _states_table(model, t, bodies[1] if bodies else None)
+    picture = layout(
+        nodes,
+        edges,
+        t,
+        names,
+        summaries=summary_texts(model.graph, nodes, t),
+        anchor=states.anchor if states else "",
+    )
     by_iri = {n.iri: n for n in nodes}
     relations = [
         Relation(
@@ -701,6 +837,12 @@ def home_view(model: ViewModel, lang: str, named_queries: Iterable[NamedQuery] =
         for e in edges
     ]
     description = t("home.network_description", nodes=len(nodes), edges=len(edges))
+    if picture.summaries:
+        grouped = "; ".join(text for text, _ in picture.summaries)
+        description += " " + t("home.network_grouped", grouped=grouped)
+    editions = sum(1 for n in nodes if n.box and not n.box.startswith("summary:"))
+    if editions:
+        description += " " + t("home.network_editions", count=editions)
     if picture.hidden:
         description += " " + t("home.network_summary", hidden=picture.hidden)
     return HomeView(
@@ -713,6 +855,7 @@ def home_view(model: ViewModel, lang: str, named_queries: Iterable[NamedQuery] =
         relations=relations,
         groups=_groups(model, t),
         examples=examples(named_queries),
+        states=states,
     )
 
 
