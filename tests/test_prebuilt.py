@@ -104,3 +104,23 @@ def test_only_data_never_loads_the_prebuilt_graph(root: Path, tmp_path: Path) ->
     mine = tmp_path / "mine.ttl"
     mine.write_text("", encoding="utf-8")
     assert len(Engine.load(data=[mine], only_data=True)) == 0
+
+
+def test_prebuilt_keeps_lexical_forms(tmp_path: Path) -> None:
+    # A Store would write "2.5" and "1": the prebuilt file is read by rdflib-based commands
+    # too, which must see the data as written.
+    data = tmp_path / "d.ttl"
+    data.write_text(
+        '<https://example.org/a> <https://example.org/p> "2.50"^^'
+        "<http://www.w3.org/2001/XMLSchema#decimal> , "
+        '"01"^^<http://www.w3.org/2001/XMLSchema#integer> .\n',
+        encoding="utf-8",
+    )
+    built = prebuilt.build([data], tmp_path / "out")
+    assert built is not None
+    assert built[0].read_bytes() == (
+        b'<https://example.org/a> <https://example.org/p> "01"^^'
+        b"<http://www.w3.org/2001/XMLSchema#integer> .\n"
+        b'<https://example.org/a> <https://example.org/p> "2.50"^^'
+        b"<http://www.w3.org/2001/XMLSchema#decimal> .\n"
+    )

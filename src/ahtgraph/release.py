@@ -210,6 +210,7 @@ def _to_nquads(ntriples: str, graph_name: str) -> str:
 def _verify(folder: Path, version: str, graph: Graph, ontology: Graph, shapes: Graph) -> None:
     """Parse every dump back and require a graph isomorphic with the one it was written from."""
     from rdflib import Dataset, URIRef
+
     from .loading import describe_parse_error, new_graph
 
     expected = {dump_name(version, ext): (parser, graph) for ext, _, parser, _ in DUMPS}

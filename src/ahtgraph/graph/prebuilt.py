@@ -68,15 +68,16 @@ def build(files: Sequence[Path], out_dir: Path) -> tuple[Path, Path] | None:
     """
     import pyoxigraph as ox
 
-    store = ox.Store()
+    # Parsed, not loaded into a Store: a Store canonicalises literals ("2.50"^^xsd:decimal
+    # becomes "2.5"), and the prebuilt file must keep every lexical form as the Turtle has it
+    # (rdflib-based commands read it too, see loading.shipped_graph).
+    triples = []
     for path in files:
-        store.load(path=str(path), format=ox.RdfFormat.TURTLE)
-    if any(True for _ in store.named_graphs()):
-        raise ValueError("the shipped graph must hold no named graphs")
-    blank = ox.BlankNode
-    if any(isinstance(q.subject, blank) or isinstance(q.object, blank) for q in store):
-        return None
-    text = ox.serialize(store, format=ox.RdfFormat.N_QUADS)
+        for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+            if isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode):
+                return None
+            triples.append(quad.triple)
+    text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     assert isinstance(text, bytes)
     lines = sorted(set(text.splitlines()))
     body = b"".join(line + b"\n" for line in lines)
