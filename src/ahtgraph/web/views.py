@@ -787,8 +787,8 @@ def _states_table(model: ViewModel, t: Messages, basis: str | None) -> StatesTab
                 continue
             ref = model.ref(report, t)
             round_ = value(report, "evaluationRound")
-            date = sorted(str(d) for d in graph.objects(report, URIRef(DCTERMS + "date")))
-            year = date[0][:4] if date else ""
+            dates = sorted(str(d) for d in graph.objects(report, URIRef(DCTERMS + "date")))
+            year = dates[0][:4] if dates else ""
             if round_:
                 text = t("states.round", round=round_)
                 ref = Ref("entity", f"{text} ({year})" if year else text, ref.target)
