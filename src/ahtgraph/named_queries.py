@@ -92,6 +92,10 @@ def catalogue(folder: Path | None = None) -> list[NamedQuery]:
 
 def find(name: str, folder: Path | None = None) -> NamedQuery:
     """The named query called ``name``; AhtgraphError suggests close names when there is none."""
+    folder = resources.queries_dir() if folder is None else folder
+    # A valid name is one file: read only its header (every query pays this at start-up).
+    if _NAME.match(name) and (folder / f"{name}.rq").is_file():
+        return parse_header(name, folder / f"{name}.rq")
     queries = {q.name: q for q in catalogue(folder)}
     if name in queries:
         return queries[name]
