@@ -50,6 +50,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 
     The browser tests skip when Debian's chromium (or playwright) is absent, and the W3C suites
     when ../shared is absent; a green run that checked neither must say so in its last lines.
+    So must a run that left out the slow or browser tests (pyproject's addopts deselects them;
+    .ci/run runs them as steps of their own).
     """
     skipped = terminalreporter.stats.get("skipped", [])
     reasons: dict[str, int] = {}
@@ -61,3 +63,12 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         reasons[key] = reasons.get(key, 0) + 1
     for key, count in sorted(reasons.items()):
         terminalreporter.write_line(f"SKIPPED {count} in {key}")
+    left_out: dict[str, int] = {}
+    for item in terminalreporter.stats.get("deselected", []):
+        for marker in ("slow", "browser"):
+            if item.get_closest_marker(marker) is not None:
+                left_out[marker] = left_out.get(marker, 0) + 1
+    for marker, count in sorted(left_out.items()):
+        terminalreporter.write_line(
+            f"NOT RUN {count} {marker} test(s): run `pytest -m {marker}` (.ci/run does)"
+        )

@@ -296,6 +296,7 @@ def _build_in_subprocess(folder: Path, seed: str, epoch: str | None) -> subproce
     )
 
 
+@pytest.mark.slow
 def test_rebuilds_are_byte_identical(built: Path, tmp_path: Path, version: str) -> None:
     """Other processes (other hash seeds), SOURCE_DATE_EPOCH unset and set."""
     unset = tmp_path / "unset"

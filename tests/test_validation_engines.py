@@ -45,6 +45,7 @@ def facts(report: ValidationReport) -> set[tuple[object, ...]]:
     }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "name", ["(shipped graph)", *sorted(p.stem for p in FIXTURES.glob("*.ttl"))]
 )
