@@ -147,6 +147,7 @@ def test_nt_dump_is_sorted_one_triple_a_line(built: Path, version: str, shipped:
     assert len(lines) == len(shipped)
 
 
+@pytest.mark.slow
 def test_ontology_shapes_and_queries_are_the_shipped_ones(built: Path, version: str) -> None:
     from ahtgraph.loading import load_files
 

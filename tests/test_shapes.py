@@ -162,6 +162,7 @@ def test_fixture_fails_with_exactly_the_expected_results(name: str) -> None:
     assert found == sorted(EXPECTED[name])
 
 
+@pytest.mark.slow
 def test_messages_write_terms_as_turtle_not_python_reprs() -> None:
     # pyshacl's own messages (the Oxigraph validator writes its own, already without reprs).
     report = ahtgraph.validate([FIXTURES / "ill-typed-date.ttl"], engine="pyshacl")
