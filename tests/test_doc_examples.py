@@ -15,6 +15,7 @@ by real runs (tools/doc_examples.py), which ``.ci/run`` checks with ``cog --chec
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import itertools
 import os
 import shlex
@@ -22,6 +23,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from click.testing import CliRunner
@@ -182,3 +184,33 @@ def test_the_completion_scripts_of_docs_cli_md_are_printed(shell: str) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "_AHTGRAPH_COMPLETE" in done.stdout
+
+
+def _doc_examples(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    """tools/doc_examples.py, the helper cog runs for the docs' console examples (``cog``
+    itself exists only inside a cog run: a stand-in here)."""
+    monkeypatch.setitem(sys.modules, "cog", ModuleType("cog"))
+    spec = importlib.util.spec_from_file_location(
+        "doc_examples", ROOT / "tools" / "doc_examples.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_docs_example_must_end_as_the_docs_say(monkeypatch: pytest.MonkeyPatch) -> None:
+    """0, what ``# exit N`` says, or 2 for an ``Error:`` line; anything else stops cog."""
+    helper = _doc_examples(monkeypatch)
+    assert helper.expected_status("ahtgraph validate", "Conforms\n") == 0
+    assert helper.expected_status("ahtgraph validate --data x.nt   # exit 1", "Does not\n") == 1
+    assert helper.expected_status("ahtgraph query nope", "Error: unknown named query\n") == 2
+    with helper.example_folder() as folder:
+        assert helper.run("cd sub 2>/dev/null || mkdir sub && cd sub && pwd", folder) == (
+            0,
+            "./sub\n",
+        )
+        assert helper.run("pwd", folder) == (0, "./sub\n")  # a cd holds, as in a terminal
+        assert helper.run("echo $HOME; exit 3", folder) == (3, "/home/me\n")
+        with pytest.raises(helper.ExampleFailed, match="exited 3, the docs expect 0"):
+            helper._checked("exit 3", folder, {})
