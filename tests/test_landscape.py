@@ -374,8 +374,8 @@ def test_every_page_cited_in_the_landscape_file_is_described(graph: Graph) -> No
         for page in cited
         if (page, URIRef("https://w3id.org/ahtgraph/ontology#readOn"), None) not in graph
     )
-    # The file's citations were found at all (a count would break with every new source).
-    assert len(cited) > 100
+    # Not a count of the shipped data (it grows): the file cites pages, and each is described.
+    assert cited
     assert undescribed == []
 
 

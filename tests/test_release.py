@@ -147,6 +147,7 @@ def test_nt_dump_is_sorted_one_triple_a_line(built: Path, version: str, shipped:
     assert len(lines) == len(shipped)
 
 
+@pytest.mark.slow
 def test_ontology_shapes_and_queries_are_the_shipped_ones(built: Path, version: str) -> None:
     from ahtgraph.loading import load_files
 
@@ -296,6 +297,7 @@ def _build_in_subprocess(folder: Path, seed: str, epoch: str | None) -> subproce
     )
 
 
+@pytest.mark.slow
 def test_rebuilds_are_byte_identical(built: Path, tmp_path: Path, version: str) -> None:
     """Other processes (other hash seeds), SOURCE_DATE_EPOCH unset and set."""
     unset = tmp_path / "unset"

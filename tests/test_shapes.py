@@ -179,6 +179,7 @@ def test_a_name_in_an_official_language_of_a_party_is_accepted(engine: str) -> N
     assert report.conforms
 
 
+@pytest.mark.slow
 def test_messages_write_terms_as_turtle_not_python_reprs() -> None:
     # pyshacl's own messages (the Oxigraph validator writes its own, already without reprs).
     report = ahtgraph.validate([FIXTURES / "ill-typed-date.ttl"], engine="pyshacl")

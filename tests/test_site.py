@@ -460,6 +460,7 @@ def _tree(root: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.slow
 def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
     # The second build runs in another process, with another hash seed, through the CLI.
     out = tmp_path / "again"

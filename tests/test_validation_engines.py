@@ -45,6 +45,7 @@ def facts(report: ValidationReport) -> set[tuple[object, ...]]:
     }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "name", ["(shipped graph)", *sorted(p.stem for p in FIXTURES.glob("*.ttl"))]
 )
@@ -98,7 +99,7 @@ def test_a_shape_feature_it_lacks_falls_back_to_pyshacl(
         resources.resource_root.cache_clear()
 
 
-@pytest.mark.parametrize("engine", ["oxigraph", "pyshacl"])
+@pytest.mark.parametrize("engine", ["oxigraph", pytest.param("pyshacl", marks=pytest.mark.slow)])
 def test_only_data_validates_the_given_file_alone(engine: str) -> None:
     # the bad fixture refers to shipped entities; alone, only its own triples are checked
     bad = FIXTURES / "misspelt-predicate.ttl"

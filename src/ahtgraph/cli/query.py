@@ -155,8 +155,8 @@ def query(
     Examples:
       ahtgraph query --list
       ahtgraph query funded-centres
-      ahtgraph query publications-of --param entity=id:payoke --format json
-      ahtgraph query 'SELECT ?s WHERE { ?s a <https://w3id.org/ahtgraph/ontology#NGO> }'
+      ahtgraph query publications --param organisation=id:myria --format json
+      ahtgraph query 'SELECT ?s WHERE { ?s a <https://w3id.org/ahtgraph/ontology#Campaign> }'
       ahtgraph query -f my-query.rq --data extra.ttl --format csv
       ahtgraph query funded-centres --endpoint http://localhost:7878/query
       ahtgraph query search --param text=traite --param text=traite --format csv
