@@ -19,35 +19,54 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from ..errors import AhtgraphError
 from ..loading import DataSource
 
-#: The staged copy of standard input. No extension on purpose: a worker then reads it as bytes
-#: with the base IRI and name standard input had, never by path as a file of its own.
+#: The name of standard input's staged copy in the private folder.
 STDIN_FILE = "stdin"
 
 
-def to_config(source: DataSource, path: Path | None = None) -> dict[str, Any]:
-    """``source`` as JSON for a worker; ``path`` replaces its own (standard input's copy)."""
-    where = path if path is not None else source.path
-    if where is None:
-        raise ValueError(f"{source.name} has no file to hand to a worker")
-    return {
+def to_config(source: DataSource, staged_copy: Path | None = None) -> dict[str, Any]:
+    """``source`` as JSON for a worker; ``staged_copy`` holds the bytes of one read from
+    standard input (which has no path)."""
+    item: dict[str, Any] = {
         "name": source.name,
         "format": source.format,
         "base_iri": source.base_iri,
-        "path": str(where),
         "compressed": source.compressed,
         "allow_remote_context": source.allow_remote_context,
     }
+    if staged_copy is not None:
+        item["content_file"] = str(staged_copy)
+    elif source.path is not None:
+        item["path"] = str(source.path)
+    else:
+        raise ValueError(f"{source.name} has no file to hand to a worker")
+    return item
 
 
 def from_config(item: dict[str, Any]) -> DataSource:
-    """The DataSource the parent had, rebuilt in a worker from :func:`to_config`'s JSON."""
+    """The DataSource the parent had, rebuilt in a worker from :func:`to_config`'s JSON.
+
+    Standard input comes back as bytes, as the parent held it (read from the staged copy
+    now): every parser then gives it the base IRI and name it was read with, and nothing
+    reads the copy again later.
+    """
+    staged_copy = item.get("content_file")
+    content = None
+    if staged_copy:
+        try:
+            content = Path(staged_copy).read_bytes()
+        except OSError as exc:  # the folder was removed under a running server
+            raise AhtgraphError(
+                f"cannot read the server's copy of {item['name']}: {exc.strerror or exc}"
+            ) from exc
     return DataSource(
         str(item["name"]),
         str(item["format"]),
         str(item["base_iri"]),
-        path=Path(item["path"]),
+        path=None if staged_copy else Path(item["path"]),
+        content=content,
         compressed=bool(item.get("compressed", False)),
         allow_remote_context=bool(item.get("allow_remote_context", False)),
     )
