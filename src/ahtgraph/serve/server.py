@@ -62,6 +62,16 @@ async def serve(options: Options, data: list[dict[str, Any]]) -> int:
     too).
     """
     loop = asyncio.get_running_loop()
+    stop = loop.create_future()
+
+    def _stop() -> None:
+        if not stop.done():
+            stop.set_result(None)
+
+    # Handled from the start: the workers take seconds to load, and a SIGTERM meanwhile must
+    # still end in run()'s clean-up rather than Python's default (exit without it).
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, _stop)
     try:
         sock = _bind(options.host, options.port)
     except OSError as exc:
@@ -78,16 +88,6 @@ async def serve(options: Options, data: list[dict[str, Any]]) -> int:
         "max_bytes": options.max_response_bytes,
         "memory_mb": options.memory_mb,
     }
-    stop = loop.create_future()
-
-    def _stop() -> None:
-        if not stop.done():
-            stop.set_result(None)
-
-    # Handled from the start: the workers take seconds to load, and a SIGTERM meanwhile must
-    # still end in run()'s clean-up rather than Python's default (exit without it).
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(signum, _stop)
     pool = Pool(options.workers, config, options.query_timeout)
     starting = asyncio.ensure_future(pool.start())
     await asyncio.wait([starting, stop], return_when=asyncio.FIRST_COMPLETED)
@@ -141,9 +141,18 @@ def run(options: Options) -> int:
     first; the folder goes when the server ends, however it ends (SIGTERM and SIGINT end the
     loop normally, see :func:`serve`; an error too, through the ``with``).
     """
-    with staged(options.data) as data:
-        try:
-            import uvloop
-        except ImportError:  # pragma: no cover - uvloop is a dependency on Linux and macOS
-            return asyncio.run(serve(options, data))
-        return uvloop.run(serve(options, data))
+    # Until serve() hands SIGTERM to the loop, it ends the ``with`` as SIGINT does.
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    try:
+        with staged(options.data) as data:
+            try:
+                import uvloop
+            except ImportError:  # pragma: no cover - uvloop is a dependency on Linux and macOS
+                return asyncio.run(serve(options, data))
+            return uvloop.run(serve(options, data))
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(0)
