@@ -18,18 +18,28 @@ from typing import Any
 from .. import resources
 from ..errors import AhtgraphError
 from ..graph.engine import Answer, DataFile, Engine
-from ..loading import check_data_files
+from ..loading import FORMATS, DataSource, check_data_files
 from ..queries.inspect import QueryFacts, inspect
 
 
 @dataclass
 class Loaded:
-    """The graph a worker answers from, with what the front reports about it."""
+    """The graph a worker answers from, with what the front reports about it.
+
+    ``files`` are the files read by path: the shipped ones (unless ``only_data``), the
+    ``--data`` files whose extension names their syntax, and the ``--named-graph`` files (the
+    ontology page and the data's last-modified date look at them). ``sources`` are every
+    ``--data`` source as given (standard input, gzip, ``--data-format`` too) and ``named`` the
+    ``--named-graph`` files: what the rdflib copy of the graph is parsed from.
+    """
 
     engine: Engine
     quads: int
     version: str
     files: list[Path] = field(default_factory=list)
+    sources: list[DataSource] = field(default_factory=list)
+    named: list[Path] = field(default_factory=list)
+    only_data: bool = False
 
     @property
     def store(self) -> Any:
@@ -40,27 +50,46 @@ class Loaded:
         return self.engine.graphs()
 
 
-def data_version(files: Iterable[Path]) -> str:
-    """A short hash of every loaded file's name and bytes: the ETag of every answer."""
+def data_version(files: Iterable[Path | DataSource]) -> str:
+    """A short hash of every loaded file's or source's name and bytes: the ETag of every answer.
+
+    A source counts with the bytes its parser reads (decompressed; standard input's own).
+    """
     digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.name.encode() + b"\0")
-        digest.update(path.read_bytes())
+    for item in files:
+        if isinstance(item, DataSource):
+            name, content = Path(item.name).name, item.read_bytes()
+        else:
+            name, content = item.name, item.read_bytes()
+        digest.update(name.encode() + b"\0")
+        digest.update(content)
         digest.update(b"\0")
     return digest.hexdigest()[:16]
 
 
+def _by_path(source: DataSource) -> Path | None:
+    """The file of a source that is read by path, as it names itself (not stdin, gzip or a
+    syntax given by ``--data-format``), else None."""
+    path = source.path
+    if source.plain_file and path is not None and FORMATS.get(path.suffix.lower()) == source.format:
+        return path
+    return None
+
+
 def load(
-    data: Iterable[str | Path] = (), named: Iterable[str] = (), only_data: bool = False
+    data: Iterable[DataSource] = (), named: Iterable[str] = (), only_data: bool = False
 ) -> Loaded:
-    """The shipped graph (unless ``only_data``) plus ``--data`` and ``--named-graph`` files."""
-    extra = check_data_files(data)
+    """The shipped graph (unless ``only_data``) plus ``--data`` sources and ``--named-graph``
+    files."""
+    sources = list(data)
     named_files = [DataFile.named(spec) for spec in named]
-    check_data_files([f.path for f in named_files])
-    engine = Engine.load(extra, named_files, only_data=only_data)
-    files = [*([] if only_data else resources.graph_files()), *extra]
-    files += [f.path for f in named_files]
-    return Loaded(engine, len(engine), data_version(files), files)
+    named_paths = check_data_files([f.path for f in named_files])
+    engine = Engine.load(sources, named_files, only_data=only_data)
+    shipped = [] if only_data else resources.graph_files()
+    plain = [path for path in map(_by_path, sources) if path is not None]
+    files = [*shipped, *plain, *named_paths]
+    version = data_version([*shipped, *sources, *named_paths])
+    return Loaded(engine, len(engine), version, files, sources, named_paths, only_data)
 
 
 class QueryRefused(AhtgraphError):

@@ -1,13 +1,41 @@
-"""``ahtgraph serve``: the click command (the CLI group registers it; see docs/serve.md)."""
+"""``ahtgraph serve``: the click command (the CLI group registers it; see docs/serve.md).
+
+The data options are the shared ones (``cli.options.data_option``): ``--data FILE|-``,
+``--data-format``, ``--only-data`` and ``--allow-remote-context`` read and check the same as in
+every other command. Only ``--named-graph`` is serve's own.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
 import click
 
+from ..cli.exit_codes import EXIT_USAGE
+from ..cli.options import data_option
+from ..errors import AhtgraphError
+from ..loading import DataSource
 
-@click.command("serve")
+
+class _UserError(click.ClickException):
+    """``Error: ...`` on one line and exit status 2, as every ahtgraph command says it."""
+
+    exit_code = EXIT_USAGE
+
+
+class _ServeCommand(click.Command):
+    """A command that reports AhtgraphError in one line itself: ``python -m ahtgraph.serve``
+    runs it without the ``ahtgraph`` group, whose handler would otherwise do it (the shared
+    ``--data`` checks raise before the command's own body runs)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AhtgraphError as exc:
+            raise _UserError(" ".join(exc.message.split())) from None
+
+
+@click.command("serve", cls=_ServeCommand)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
     "--port",
@@ -16,22 +44,14 @@ import click
     type=click.IntRange(0, 65535),
     help="Port; 0 picks a free one (the first stderr line names it).",
 )
-@click.option(
-    "--data",
-    "data",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Extra RDF file; named graphs in .trig/.nq stay named. Repeatable.",
-)
+@data_option
 @click.option(
     "--named-graph",
-    "named",
+    "named_graphs",
     multiple=True,
     metavar="FILE[=IRI]",
-    help="Load a file as a named graph (by default named by the file's IRI). Repeatable.",
-)
-@click.option(
-    "--only-data", is_flag=True, help="Serve only the --data files, not the shipped graph."
+    help="Load a file as a named graph (by default named by the file's IRI; quads of "
+    "--data .trig/.nq files stay in their own named graphs). Repeatable.",
 )
 @click.option(
     "--base-url",
@@ -89,8 +109,8 @@ import click
 def serve(
     host: str,
     port: int,
-    data: tuple[Path, ...],
-    named: tuple[str, ...],
+    data: tuple[DataSource, ...],
+    named_graphs: tuple[str, ...],
     only_data: bool,
     base_url: str | None,
     query_timeout: float,
@@ -103,24 +123,15 @@ def serve(
     no_access_log: bool,
 ) -> None:
     """Serve the graph over HTTP: a read-only SPARQL endpoint, Linked Data, named queries."""
-    from ..cli.options import check_only_data
-    from ..errors import AhtgraphError
-    from ..loading import check_data_files
     from .server import Options, run
 
-    try:
-        check_only_data(only_data, data, named)
-        check_data_files(data)
-    except AhtgraphError as exc:  # one line and status 2, as every ahtgraph command
-        click.echo(f"Error: {exc.message}", err=True)
-        raise SystemExit(2) from None
     if base_url is not None and not base_url.startswith(("http://", "https://")):
         raise click.BadParameter("must start with http:// or https://", param_hint="--base-url")
     options = Options(
         host=host,
         port=port,
         data=list(data),
-        named=list(named),
+        named=list(named_graphs),
         only_data=only_data,
         base_url=base_url,
         query_timeout=query_timeout,

@@ -54,8 +54,13 @@ class State:
 
     @classmethod
     def load(cls, config: dict[str, Any]) -> State:
+        """The worker's graph from the server's JSON config (``data``: see :mod:`.sources`)."""
+        from .sources import from_config
+
         loaded = backend.load(
-            config.get("data", []), config.get("named", []), config.get("only_data", False)
+            [from_config(item) for item in config.get("data", [])],
+            config.get("named", []),
+            config.get("only_data", False),
         )
         return cls(loaded, config)
 
@@ -92,10 +97,17 @@ class State:
 
     @cached_property
     def rdflib_graph(self) -> Any:
-        """The graph in rdflib, for the modules that need it (schema.org, VoID); built once."""
-        from ..loading import load_files
+        """The graph in rdflib, for the modules that need it (schema.org, VoID); built once.
 
-        return load_files(self.loaded.files)
+        The same sources the engine loaded: the shipped graph (parsed fast by pyoxigraph)
+        unless ``--only-data``, every ``--data`` source as given, the ``--named-graph`` files.
+        """
+        from .. import progress
+        from ..loading import load_graph
+
+        loaded = self.loaded
+        with progress.settings(quiet=True):  # the server's stderr is its access log
+            return load_graph([*loaded.sources, *loaded.named], only_data=loaded.only_data)
 
 
 def handle(state: State, message: tuple[str, dict[str, Any]]) -> Reply:

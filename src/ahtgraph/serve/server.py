@@ -2,7 +2,9 @@
 
 The first line on stderr names the URL (``--port 0`` binds a free port, so scripts and tests
 read the port there). SIGTERM and SIGINT stop accepting connections, let requests in flight
-finish (up to the query timeout), close idle connections, then stop the workers.
+finish (up to the query timeout), close idle connections, then stop the workers; while the
+workers are still loading the graph they stop them at once. Either way :func:`run` returns, so
+standard input's private copy (:mod:`.sources`) is removed.
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ import signal
 import socket
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import Any
 
+from ..loading import DataSource
 from .app import App, Settings
 from .http import AccessLog, HttpProtocol
 from .pool import Pool, WorkerFailed
+from .sources import staged
 
 
 @dataclass
@@ -26,7 +30,7 @@ class Options:
 
     host: str = "127.0.0.1"
     port: int = 8000
-    data: list[Path] = field(default_factory=list)
+    data: list[DataSource] = field(default_factory=list)
     named: list[str] = field(default_factory=list)
     only_data: bool = False
     base_url: str | None = None
@@ -50,9 +54,24 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-async def serve(options: Options) -> int:
-    """Run until SIGTERM/SIGINT; the exit status."""
+async def serve(options: Options, data: list[dict[str, Any]]) -> int:
+    """Run until SIGTERM/SIGINT; the exit status.
+
+    ``data`` is ``options.data`` as worker JSON, from :func:`.sources.staged` (which must
+    outlive this call: standard input's copy is read by every worker started, replacements
+    too).
+    """
     loop = asyncio.get_running_loop()
+    stop = loop.create_future()
+
+    def _stop() -> None:
+        if not stop.done():
+            stop.set_result(None)
+
+    # Handled from the start: the workers take seconds to load, and a SIGTERM meanwhile must
+    # still end in run()'s clean-up rather than Python's default (exit without it).
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, _stop)
     try:
         sock = _bind(options.host, options.port)
     except OSError as exc:
@@ -62,7 +81,7 @@ async def serve(options: Options) -> int:
     shown = f"[{options.host}]" if ":" in options.host else options.host
     bound_url = f"http://{shown}:{port}"
     config = {
-        "data": [str(p) for p in options.data],
+        "data": data,
         "named": list(options.named),
         "only_data": options.only_data,
         "max_rows": options.max_rows,
@@ -70,8 +89,15 @@ async def serve(options: Options) -> int:
         "memory_mb": options.memory_mb,
     }
     pool = Pool(options.workers, config, options.query_timeout)
+    starting = asyncio.ensure_future(pool.start())
+    await asyncio.wait([starting, stop], return_when=asyncio.FIRST_COMPLETED)
+    if not starting.done():
+        starting.cancel()
+        await pool.close()
+        sock.close()
+        return 0
     try:
-        summary = await pool.start()
+        summary = starting.result()
     except WorkerFailed as exc:
         sys.stderr.write(f"Error: {exc}\n")
         await pool.close()
@@ -97,14 +123,6 @@ async def serve(options: Options) -> int:
         f"{options.workers} query workers)\n"
     )
     sys.stderr.flush()
-    stop = loop.create_future()
-
-    def _stop() -> None:
-        if not stop.done():
-            stop.set_result(None)
-
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(signum, _stop)
     await stop
     server.close()
     deadline = loop.time() + options.query_timeout + 1
@@ -117,9 +135,24 @@ async def serve(options: Options) -> int:
 
 
 def run(options: Options) -> int:
-    """Run the server on uvloop where installed, else asyncio's own loop."""
+    """Run the server on uvloop where installed, else asyncio's own loop.
+
+    Standard input (``--data -``) is written to a private temporary folder for the workers
+    first; the folder goes when the server ends, however it ends (SIGTERM and SIGINT end the
+    loop normally, see :func:`serve`; an error too, through the ``with``).
+    """
+    # Until serve() hands SIGTERM to the loop, it ends the ``with`` as SIGINT does.
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
-        import uvloop
-    except ImportError:  # pragma: no cover - uvloop is a dependency on Linux and macOS
-        return asyncio.run(serve(options))
-    return uvloop.run(serve(options))
+        with staged(options.data) as data:
+            try:
+                import uvloop
+            except ImportError:  # pragma: no cover - uvloop is a dependency on Linux and macOS
+                return asyncio.run(serve(options, data))
+            return uvloop.run(serve(options, data))
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(0)
