@@ -45,8 +45,8 @@ def check_only_data(
     """Refuse ``--only-data`` with no file to read: it would leave an empty graph.
 
     ``named_graphs`` is the command's ``--named-graph`` files, None for a command without that
-    option (the message then names --data alone). ``serve`` declares its own data options and
-    calls this too, so every command says the same.
+    option (the message then names --data alone). ``serve`` takes ``data_option`` too, so every
+    command says the same.
     """
     if only_data and not data and not named_graphs:
         alternative = " or --named-graph FILE" if named_graphs is not None else ""
