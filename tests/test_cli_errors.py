@@ -268,3 +268,13 @@ def test_errors_from_a_real_process_have_no_traceback() -> None:
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr == f"Error: {UPDATE_MESSAGE}\n"
+
+
+def test_a_missing_object_says_line_and_column(tmp_path: Path) -> None:
+    # pyoxigraph words this one "at line 2 column 11", not "between columns": same form out.
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix ex: <https://example.org/> .\nex:a ex:b .\n")
+    assert_error(
+        run("query", "funded-centres", "--data", str(bad)),
+        f"cannot parse {bad} as turtle: line 2, column 11: . is not a valid RDF object",
+    )
