@@ -435,7 +435,8 @@ def _parse_message(exc: SyntaxError) -> str:
     A and B: why" (the form loading.py gives for rdflib's parsers), else its message."""
     text = " ".join(str(exc.msg or exc).split())
     found = re.match(
-        r"Parser error at line (\d+),? (?:between columns|at column|column) (\d+)(?: and \d+)?: (.*)",
+        r"Parser error at line (\d+),? (?:between columns|at column|column) (\d+)"
+        r"(?: and \d+)?: (.*)",
         text,
     )
     if found:
