@@ -35,6 +35,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL
+
 from . import dataset_description, graph_diff, output, progress, resources, serialize
 from .errors import AhtgraphError, InvalidData
 
@@ -79,9 +82,6 @@ def graph_iri(version: str) -> str:
 
 def ontology_version(graph: Graph) -> str:
     """The ontology's ``owl:versionInfo``."""
-    from rdflib import URIRef
-    from rdflib.namespace import OWL
-
     value = graph.value(URIRef(ONTOLOGY), OWL.versionInfo)
     if value is None:
         raise AhtgraphError(f"the ontology <{ONTOLOGY}> has no owl:versionInfo; pass --version")
@@ -93,9 +93,6 @@ def release_date(graph: Graph, environ: Mapping[str, str]) -> dt.date:
 
     Never the clock: the same sources must give the same release.
     """
-    from rdflib import Literal, URIRef
-    from rdflib.namespace import DCTERMS
-
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
@@ -209,8 +206,6 @@ def _to_nquads(ntriples: str, graph_name: str) -> str:
 
 def _verify(folder: Path, version: str, graph: Graph, ontology: Graph, shapes: Graph) -> None:
     """Parse every dump back and require a graph isomorphic with the one it was written from."""
-    from rdflib import Dataset, URIRef
-
     from .loading import describe_parse_error, new_graph
 
     expected = {dump_name(version, ext): (parser, graph) for ext, _, parser, _ in DUMPS}
@@ -256,8 +251,6 @@ def _verify(folder: Path, version: str, graph: Graph, ontology: Graph, shapes: G
 
 
 def _has_bnodes(graph: Graph) -> bool:
-    from rdflib import BNode
-
     return any(isinstance(term, BNode) for triple in graph for term in triple)
 
 

@@ -23,11 +23,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rdflib import URIRef
+from rdflib.query import Result
+
 from .errors import AhtgraphError
 
 if TYPE_CHECKING:
     from rdflib import Graph
-    from rdflib.query import Result
     from rdflib.term import Identifier
 
     from .sparql import PreparedQuery
@@ -147,8 +149,6 @@ def _timeout(endpoint: Endpoint, url: str) -> AhtgraphError:
 
 def parse_rows(body: bytes, form: str, where: str) -> Result:
     """A SELECT/ASK Result from SPARQL 1.1 JSON results; AhtgraphError when it is not that."""
-    from rdflib.query import Result
-
     try:
         result = Result.parse(io.BytesIO(body), format="json")
         if result.type == "SELECT":
@@ -177,8 +177,6 @@ def align_vars(result: Result, prepared: PreparedQuery) -> Result:
 
 def parse_graph(body: bytes, content_type: str, form: str, where: str) -> Result:
     """A CONSTRUCT/DESCRIBE Result holding the triples of an RDF answer."""
-    from rdflib.query import Result
-
     from .loading import describe_parse_error, new_graph
 
     media = content_type.split(";", 1)[0].strip().lower()
@@ -262,8 +260,6 @@ def put_graph(endpoint: Endpoint, graph_iri: str | None, ntriples: bytes) -> Non
 
 def count_triples(endpoint: Endpoint, graph_iri: str | None) -> int:
     """How many triples the store holds in the graph, by a COUNT query."""
-    from rdflib import URIRef
-
     from .sparql import prepare
 
     pattern = f"GRAPH {URIRef(graph_iri).n3()} {{ ?s ?p ?o }}" if graph_iri else "?s ?p ?o"
