@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, cast
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, XSD
 
-from .prefixes import ID, PREFIXES
+from .prefixes import ID, PREFIXES, shorten_iri
 
 if TYPE_CHECKING:
     from rdflib.term import Node
@@ -98,8 +98,6 @@ def namespace_of(iri: str) -> str:
 
 def _slug(iri: str) -> str:
     """A fragment-safe name for a partition: the prefixed name with ``:`` as ``-``."""
-    from .prefixes import shorten_iri
-
     short = shorten_iri(iri)
     if short.startswith("<"):
         short = iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, cast
 from rdflib import Literal, URIRef
 
 from .errors import AhtgraphError
+from .loading import new_graph
 from .prefixes import ID, expand, shorten_iri
 from .terms import show
 
@@ -219,8 +220,6 @@ def to_text(graph: Graph, found: EntityFacts) -> str:
 
 def triples(graph: Graph, iri: URIRef) -> Graph:
     """The entity's outgoing and incoming triples, with their provenance records."""
-    from .loading import new_graph
-
     out = new_graph()
     for triple in graph.triples((iri, None, None)):
         out.add(triple)

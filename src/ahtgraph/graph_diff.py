@@ -25,6 +25,9 @@ from rdflib import BNode, Dataset, Literal
 from rdflib.compare import graph_diff, to_isomorphic
 
 from .errors import AhtgraphError
+from .loading import describe_parse_error, guess_format, new_graph, parse_into
+from .prefixes import shorten_iri
+from .terms import show as show_term
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -81,8 +84,6 @@ def release_version(folder: Path) -> str:
 
 def read(path: Path) -> Graph:
     """One side of a diff: a dump file (``.gz`` allowed) or a release folder."""
-    from .loading import describe_parse_error, guess_format, new_graph, parse_into
-
     path = Path(path)
     if path.is_dir():
         path = release_dump(path)
@@ -150,9 +151,6 @@ def diff_paths(old: Path, new: Path) -> Diff:
 def show(term: Node) -> str:
     """A term on one line: ``terms.show``, plus the datatype of typed values (a change of
     datatype alone must not print as two identical lines)."""
-    from .prefixes import shorten_iri
-    from .terms import show as show_term
-
     text = show_term(term)
     if isinstance(term, Literal) and term.datatype is not None:
         text = f"{term}^^{shorten_iri(str(term.datatype))}"

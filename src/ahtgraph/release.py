@@ -38,8 +38,12 @@ from typing import TYPE_CHECKING
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL
 
-from . import dataset_description, graph_diff, output, progress, resources, serialize
+from . import dataset_description, graph_diff, output, progress, quality, resources, serialize
 from .errors import AhtgraphError, InvalidData
+from .loading import describe_parse_error, load_files, load_graph, new_graph
+from .terms import show
+from .validation import validate
+from .validation_report import render_path
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -150,8 +154,6 @@ def changelog(
     previous_changelog: str | None,
 ) -> str:
     """CHANGELOG.md: this release's entry on top of the previous release's entries."""
-    from .terms import show
-
     size = (
         f"{counts['triples']:,} triples about {counts['entities']:,} entities, "
         f"{counts['classes']:,} classes, {counts['properties']:,} properties"
@@ -206,8 +208,6 @@ def _to_nquads(ntriples: str, graph_name: str) -> str:
 
 def _verify(folder: Path, version: str, graph: Graph, ontology: Graph, shapes: Graph) -> None:
     """Parse every dump back and require a graph isomorphic with the one it was written from."""
-    from .loading import describe_parse_error, new_graph
-
     expected = {dump_name(version, ext): (parser, graph) for ext, _, parser, _ in DUMPS}
     expected[f"ahtgraph-ontology-{version}.ttl"] = ("turtle", ontology)
     expected[f"ahtgraph-shapes-{version}.ttl"] = ("turtle", shapes)
@@ -279,8 +279,6 @@ def build(
     Data that fails ``validate`` or where ``check`` finds an ERROR is refused
     (:class:`InvalidData`, before anything is written) unless ``allow_invalid``.
     """
-    from .loading import load_files, load_graph
-
     started = time.perf_counter()
     environ = os.environ if environ is None else environ
     out_dir = Path(out_dir)
@@ -380,11 +378,6 @@ def refuse_invalid(graph: Graph) -> None:
     A release is what reusers download: publishing data the project's own checks reject would
     spread the error, so ``release`` asks for ``--allow-invalid`` to do it knowingly.
     """
-    from . import quality
-    from .terms import show
-    from .validation import validate
-    from .validation_report import render_path
-
     report = validate()
     if not report.conforms:
         first = report.results[0]

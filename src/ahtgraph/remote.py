@@ -26,7 +26,10 @@ from typing import TYPE_CHECKING
 from rdflib import URIRef
 from rdflib.query import Result
 
+from . import values
 from .errors import AhtgraphError
+from .loading import describe_parse_error, new_graph
+from .sparql import prepare
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -177,8 +180,6 @@ def align_vars(result: Result, prepared: PreparedQuery) -> Result:
 
 def parse_graph(body: bytes, content_type: str, form: str, where: str) -> Result:
     """A CONSTRUCT/DESCRIBE Result holding the triples of an RDF answer."""
-    from .loading import describe_parse_error, new_graph
-
     media = content_type.split(";", 1)[0].strip().lower()
     fmt = _RDF_TYPES.get(media, "turtle")  # Turtle reads N-Triples too
     graph: Graph = new_graph()
@@ -200,8 +201,6 @@ def query(
     bindings: Mapping[str, Identifier] | None = None,
 ) -> Result:
     """Run a checked query at the endpoint, parameters bound by a VALUES block."""
-    from . import values
-
     sent = values.bind(text, bindings or {})
     accept = GRAPH_ACCEPT if prepared.returns_graph else SPARQL_JSON
     content_type, body = send(
@@ -260,8 +259,6 @@ def put_graph(endpoint: Endpoint, graph_iri: str | None, ntriples: bytes) -> Non
 
 def count_triples(endpoint: Endpoint, graph_iri: str | None) -> int:
     """How many triples the store holds in the graph, by a COUNT query."""
-    from .sparql import prepare
-
     pattern = f"GRAPH {URIRef(graph_iri).n3()} {{ ?s ?p ?o }}" if graph_iri else "?s ?p ?o"
     text = f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}"
     result = query(endpoint, prepare(text), text)

@@ -25,7 +25,9 @@ from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 
+from . import schema_org
 from .errors import AhtgraphError
+from .loading import parse_into
 
 SCHEMA = "https://schema.org/"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -135,8 +137,6 @@ def check(data: Graph, vocabulary: Graph | Vocabulary) -> list[Finding]:
 
 def context_mismatches(published: dict[str, Any], terms: set[str]) -> list[str]:
     """Terms whose coercion in ``schema_org.local_context()`` differs from the published one."""
-    from . import schema_org
-
     ours = schema_org.local_context()["@context"]
     theirs = published.get("@context", published)
     problems = []
@@ -168,8 +168,6 @@ def _terms(value: Any, found: set[str]) -> set[str]:
 
 def check_all(graph: Graph, vocabulary: Graph) -> tuple[int, list[Finding], set[str]]:
     """(documents checked, findings, terms used) for every snippet and --all document."""
-    from . import schema_org
-
     vocab = Vocabulary(vocabulary)
     findings: set[Finding] = set()
     terms: set[str] = set()
@@ -191,8 +189,6 @@ def report(
 ) -> tuple[str, bool]:
     """``ahtgraph jsonld --check-vocabulary FILE [--context FILE]``: the findings, one a line,
     then a summary; and whether anything was found (the command then exits 1)."""
-    from .loading import parse_into
-
     if not vocabulary_file.is_file():
         raise AhtgraphError(f"vocabulary file not found: {vocabulary_file}")
     vocabulary = Graph()

@@ -28,11 +28,14 @@ from functools import cache
 from importlib import resources as importlib_resources
 from typing import TYPE_CHECKING, Any
 
+import pyoxigraph as ox
 from pyld import jsonld
 from pyld.jsonld import JsonLdError
 from rdflib import BNode, Literal, URIRef
 
 from .errors import AhtgraphError
+from .graph import rdflib_terms
+from .loading import new_graph
 from .prefixes import shorten_iri
 
 if TYPE_CHECKING:
@@ -107,21 +110,15 @@ def _construct_on_oxigraph(graph: Graph, query: str) -> Graph:
     it); Oxigraph answers it in milliseconds, and the triples are the same (the jsonld tests
     compare every snippet with its mapped triples).
     """
-    import pyoxigraph as ox
-
-    from .graph.rdflib_terms import to_graph
-
     store = ox.Store()
     store.load(input=graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
     answer = store.query(query)
     assert isinstance(answer, ox.QueryTriples)
-    return to_graph(answer)
+    return rdflib_terms.to_graph(answer)
 
 
 def mapping(graph: Graph) -> Graph:
     """The schema.org triples of ``graph`` (every language kept); cached per unchanged graph."""
-    from .loading import new_graph
-
     cached = _MAPPED.get(id(graph))
     if cached is not None and cached[0] is graph and cached[1] == len(graph):
         return cached[2]
@@ -145,8 +142,6 @@ def language_order(lang: str) -> list[str | None]:
 
 def pick_languages(mapped: Graph, lang: str) -> Graph:
     """A copy of ``mapped`` with one language per node and text property, tags dropped."""
-    from .loading import new_graph
-
     order = language_order(lang)
     text = {URIRef(SCHEMA + name) for name in TEXT_PROPERTIES}
     out = new_graph()
@@ -203,8 +198,6 @@ def _add_closure(source: Graph, out: Graph, node: Any) -> None:
 
 def entity_graph(schema: Graph, iri: URIRef) -> Graph:
     """What the snippet of ``iri`` says: its triples, and @type, name and url of what it names."""
-    from .loading import new_graph
-
     out = new_graph()
     for p, o in schema.predicate_objects(iri):
         out.add((iri, p, o))
@@ -237,8 +230,6 @@ def snippet_graph(graph: Graph, iri: URIRef, lang: str = "en") -> Graph:
 
 def selection_graph(graph: Graph, lang: str = "en", kind: str | None = None) -> Graph:
     """The schema.org triples that ``all_snippets(graph, lang, kind)`` publishes."""
-    from .loading import new_graph
-
     schema = schema_graph(graph, lang)
     out = new_graph()
     for iri in entities(schema, kind):
@@ -388,8 +379,6 @@ def to_graph(document: dict[str, Any]) -> Graph:
     Parsed by pyld with the offline context; ``http://schema.org/`` IRIs (terms, types and
     datatypes) are rewritten to ``https://schema.org/`` so they compare with the mapping.
     """
-    from .loading import new_graph
-
     nquads = jsonld.to_rdf(
         document, {"documentLoader": document_loader, "format": "application/n-quads"}
     )

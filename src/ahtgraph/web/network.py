@@ -54,7 +54,7 @@ from rdflib import Literal, URIRef
 
 from ..prefixes import AHT
 from .i18n import Messages
-from .views import slug_of
+from .views import LABEL, literals, pick, slug_of
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -277,8 +277,6 @@ def short_name(label: str, alternatives: list[str]) -> str:
 def network(graph: Graph, lang: str = "en") -> tuple[list[Node], list[Edge]]:
     """Every organisation, every country and everything they are related to, with the
     relations, sorted; each node knows the box it is drawn in (``placements``)."""
-    from .views import LABEL, literals, pick
-
     edges = sorted(
         Edge(str(s), name, str(o))
         for name in RELATIONS
@@ -371,8 +369,6 @@ def _name(graph: Graph, iri: str, lang: str) -> str | None:
     """An entity's name in ``lang`` for a summary box: its label, or a shorter alternative
     label when the label would not fit one line; None when it has no name in ``lang`` (a box's
     text is in one language: the SVG cannot mark a part of a wrapped line)."""
-    from .views import LABEL, literals
-
     labels = [lit for lit in literals(graph, URIRef(iri), LABEL) if lit.language == lang]
     if not labels:
         return None

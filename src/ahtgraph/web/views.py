@@ -358,6 +358,7 @@ def slug_of(iri: str) -> str | None:
 
 
 def _language_order(lang: str) -> list[str | None]:
+    # lazy: keeps pyld out of the server's front, which renders the query page here
     from ..schema_org import language_order
 
     return language_order(lang)
@@ -399,6 +400,7 @@ def text_ref(literal: Any, lang: str) -> Ref:
 def json_ld_text(document: dict[str, Any]) -> str:
     """``document`` as the text of a ``<script type="application/ld+json">`` element: see
     ``schema_org.script_text``, the one helper for JSON in HTML."""
+    # lazy: keeps pyld out of the server's front, which renders the query page here
     from ..schema_org import script_text
 
     return script_text(document)
@@ -433,6 +435,7 @@ class ViewModel:
         """The entity's own triples (``describe.triples``), kept: every RDF twin is written
         from this one graph."""
         if iri not in self._triples:
+            # lazy: keeps pyld out of the server's front, which renders the query page here
             from .. import describe
 
             self._triples[iri] = describe.triples(self.graph, URIRef(iri))
@@ -458,6 +461,7 @@ class ViewModel:
         """
         check_language(lang)
         if lang not in self._snippets:
+            # lazy: keeps pyld out of the server's front, which renders the query page here
             from .. import schema_org
 
             document = schema_org.all_snippets(self.graph, lang)
@@ -544,6 +548,7 @@ def _language_name(code: str | None, t: Messages) -> str:
 
 def entity_view(model: ViewModel, slug: str, lang: str) -> EntityView | None:
     """The page of the entity ``slug`` in ``lang``; None when no entity has that page."""
+    # lazy: keeps pyld out of the server's front, which renders the query page here
     from .. import describe
 
     t = Messages(lang)
@@ -647,6 +652,7 @@ def twin_text(model: ViewModel, slug: str, extension: str) -> str | None:
     records about it), the same graph in every format; ``jsonld`` embeds its context.
     ``schema.jsonld`` is the schema.org snippet in English, as the English page embeds it.
     """
+    # lazy: keeps pyld out of the server's front, which renders the query page here
     from .. import schema_org, serialize
 
     entity = model.entity(slug, "en")
@@ -796,6 +802,7 @@ def _states_table(model: ViewModel, t: Messages, basis: str | None) -> StatesTab
 def home_view(model: ViewModel, lang: str, named_queries: Iterable[NamedQuery] = ()) -> HomeView:
     """The home page in ``lang``; ``named_queries`` are listed as examples (the server's
     home links them to the query page; the static site has no query page)."""
+    # lazy: .network imports this module
     from .network import RELATIONS, layout, network, shared, summary_texts
 
     t = Messages(lang)
