@@ -3,6 +3,7 @@ query loads only the command it runs (the group imports command modules lazily).
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from ahtgraph.cli import COMMANDS, cli
 
 FIXTURE = Path(__file__).parent / "fixtures" / "cli"
 
-HEAVY = ("rdflib", "pyshacl", "pyld", "pyparsing", "pyoxigraph")
+HEAVY = ("rdflib", "pyshacl", "pyld", "pyparsing", "pyoxigraph", "jinja2")
 
 PROBE = """
 import sys
@@ -96,7 +97,8 @@ def test_a_named_query_loads_its_command_alone_and_no_rdflib() -> None:
     # server's) was imported at start-up, and with them json, tempfile, hashlib, pickle.
     stdout, modules = _modules_after(["query", "funded-centres", "--format", "tsv"])
     assert "<https://w3id.org/ahtgraph/id/payoke>" in stdout
-    assert sorted(m for m in modules if m.split(".")[0] in {"rdflib", "pyshacl", "pyld"}) == []
+    heavy = {"rdflib", "pyshacl", "pyld", "pyparsing", "jinja2"}
+    assert sorted(m for m in modules if m.split(".")[0] in heavy) == []
     commands = sorted(m for m in modules if m.startswith(("ahtgraph.cli.", "ahtgraph.serve")))
     assert commands == ["ahtgraph.cli.exit_codes", "ahtgraph.cli.options", "ahtgraph.cli.query"]
     # What the query path does not use (only -o, --store-dir, --timeout, json output, an
@@ -138,3 +140,64 @@ def test_an_unknown_command_is_one_error_with_a_suggestion() -> None:
     if hasattr(click.exceptions, "NoSuchCommand"):  # click >= 8.4 suggests close names
         assert "Did you mean 'query'?" in result.stderr
     assert CliRunner().invoke(cli, ["nosuch"]).stderr.endswith("No such command 'nosuch'.\n")
+
+
+#: Modules that import a heavy package inside a function, and why (issue 11, part G: imports at
+#: module top except where start-up needs them late). Every other module imports them at its top.
+LAZY = {
+    "cli/store.py": "the CLI boundary: command modules load for --help",
+    "params.py": "`query` imports it at start-up (cli.options)",
+    "serialize.py": "GRAPH_FORMATS is read at start-up (cli.export, results)",
+    "loading.py": "`query` imports it at start-up (cli.options)",
+    "queries/inspect.py": "on the query path, which imports no rdflib",
+    "graph/prebuilt.py": "on the query path; only building the file parses",
+    "completion.py": "Tab completion of query names",
+    "version.py": "--version",
+    "validation.py": "a conforming run on Oxigraph imports neither rdflib nor pyshacl",
+    "serve/jobs.py": "a worker that serves no pages never loads rdflib",
+}
+HEAVY_TOP = {"rdflib", "pyshacl", "pyld", "pyparsing", "pyoxigraph", "jinja2"}
+
+
+def _late_heavy_imports(path: Path) -> list[int]:
+    """Lines of ``path`` importing a heavy package below module level (TYPE_CHECKING aside)."""
+    found: list[int] = []
+
+    def visit(node: ast.AST, depth: int) -> None:
+        for child in ast.iter_child_nodes(node):
+            if (
+                depth == 0
+                and isinstance(child, ast.If)
+                and "TYPE_CHECKING" in ast.unparse(child.test)
+            ):
+                continue
+            if depth > 0 and isinstance(child, ast.Import | ast.ImportFrom):
+                if isinstance(child, ast.ImportFrom):
+                    names = [child.module or ""] if not child.level else []
+                else:
+                    names = [alias.name for alias in child.names]
+                if any(name.split(".")[0] in HEAVY_TOP for name in names):
+                    found.append(child.lineno)
+            visit(child, depth + 1)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")), 0)
+    return found
+
+
+def test_heavy_packages_are_imported_at_module_top_off_the_start_up_path() -> None:
+    package = Path(__file__).parents[1] / "src" / "ahtgraph"
+    late = {
+        path.relative_to(package).as_posix(): lines
+        for path in sorted(package.rglob("*.py"))
+        if (lines := _late_heavy_imports(path))
+    }
+    assert sorted(set(late) - set(LAZY)) == [], "import these at the module's top"
+    assert sorted(set(LAZY) - set(late)) == [], "no longer lazy: drop from LAZY"
+    # Each late import says why (a comment on the line above, or the block's first import's).
+    for name, lines in late.items():
+        text = (package / name).read_text(encoding="utf-8").splitlines()
+        for line in lines:
+            above = [t.strip() for t in text[: line - 1]]
+            while above and above[-1].startswith(("import ", "from ")):
+                above.pop()
+            assert above and above[-1].startswith("#"), f"{name}:{line} needs a reason"

@@ -25,6 +25,7 @@ def query_names(incomplete: str) -> list[str]:
 
 def entity_slugs() -> list[str]:
     """The slugs of every typed entity in the shipped graph (``payoke`` for ``id:payoke``)."""
+    # lazy: Tab completion of query names needs no pyoxigraph
     import pyoxigraph as ox
 
     slugs: set[str] = set()

@@ -20,10 +20,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from .prefixes import ID, PREFIXES
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, XSD
+
+from .prefixes import ID, PREFIXES, shorten_iri
 
 if TYPE_CHECKING:
-    from rdflib import Graph
     from rdflib.term import Node
 
 RELEASES = "https://w3id.org/ahtgraph/releases/"
@@ -96,8 +98,6 @@ def namespace_of(iri: str) -> str:
 
 def _slug(iri: str) -> str:
     """A fragment-safe name for a partition: the prefixed name with ``:`` as ``-``."""
-    from .prefixes import shorten_iri
-
     short = shorten_iri(iri)
     if short.startswith("<"):
         short = iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
@@ -108,9 +108,6 @@ def describe(
     graph: Graph, version: str, date: dt.date, files: list[FileInfo], dump_names: list[str]
 ) -> Graph:
     """The description graph: dataset, distributions, VoID statistics."""
-    from rdflib import Graph, Literal, Namespace, URIRef
-    from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, XSD
-
     void = Namespace(VOID)
     spdx = Namespace(SPDX)
     base = release_iri(version)
@@ -166,8 +163,6 @@ def describe(
 
 def counts(graph: Graph) -> dict[str, int]:
     """Triples, entities (subjects in the id: namespace), classes in use, properties in use."""
-    from rdflib.namespace import RDF
-
     return {
         "triples": len(graph),
         "entities": len({s for s in graph.subjects(unique=True) if str(s).startswith(ID)}),
@@ -178,9 +173,6 @@ def counts(graph: Graph) -> dict[str, int]:
 
 def statistics(graph: Graph, dataset, version: str):  # type: ignore[no-untyped-def]
     """The VoID triples about ``graph``: totals, partitions, examples, vocabularies."""
-    from rdflib import Literal, Namespace, URIRef
-    from rdflib.namespace import RDF, XSD
-
     void = Namespace(VOID)
     base = release_iri(version)
 

@@ -12,12 +12,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
+from rdflib import Literal, URIRef
+
 from .errors import AhtgraphError
+from .loading import new_graph
 from .prefixes import ID, expand, shorten_iri
 from .terms import show
 
 if TYPE_CHECKING:
-    from rdflib import Graph, URIRef
+    from rdflib import Graph
     from rdflib.term import Identifier, Node
 
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -48,8 +51,6 @@ def _known(graph: Graph, iri: URIRef) -> bool:
 
 def resolve(graph: Graph, name: str) -> URIRef:
     """The IRI that ``name`` refers to; AhtgraphError (or AmbiguousEntity) otherwise."""
-    from rdflib import Literal, URIRef
-
     text = name.strip()
     candidates: list[str] = []
     if text.startswith("<") and text.endswith(">"):
@@ -83,8 +84,6 @@ def resolve(graph: Graph, name: str) -> URIRef:
 
 def _suggest(graph: Graph, text: str) -> str:
     """``; did you mean ...?`` from slugs and labels close to ``text``."""
-    from rdflib import URIRef
-
     names = {str(s)[len(ID) :] for s in graph.subjects() if str(s).startswith(ID)}
     names |= {str(o) for o in graph.objects(None, URIRef(RDFS_LABEL))}
     close = difflib.get_close_matches(text, sorted(names), n=5, cutoff=0.6)
@@ -111,8 +110,6 @@ class EntityFacts:
 
 def claims_about(graph: Graph, iri: URIRef) -> list[Identifier]:
     """The provenance records (rdf:Statement) whose subject or object is ``iri``."""
-    from rdflib import URIRef
-
     found = set(graph.subjects(URIRef(RDF + "subject"), iri))
     found |= set(graph.subjects(URIRef(RDF + "object"), iri))
     return sorted(cast("set[Identifier]", found))
@@ -120,8 +117,6 @@ def claims_about(graph: Graph, iri: URIRef) -> list[Identifier]:
 
 def facts(graph: Graph, iri: URIRef) -> EntityFacts:
     """Collect the entity's types, labels, description, sources and relations both ways."""
-    from rdflib import Literal, URIRef
-
     found = EntityFacts(iri)
     labels: dict[str, list[str]] = defaultdict(list)
     for p, o in sorted(graph.predicate_objects(iri)):
@@ -165,8 +160,6 @@ def facts(graph: Graph, iri: URIRef) -> EntityFacts:
 
 def label_of(graph: Graph, node: Node) -> str:
     """The English label of ``node`` (else any label), or "" when it has none."""
-    from rdflib import Literal, URIRef
-
     labels = [o for o in graph.objects(node, URIRef(RDFS_LABEL)) if isinstance(o, Literal)]
     if not labels:
         return ""
@@ -176,8 +169,6 @@ def label_of(graph: Graph, node: Node) -> str:
 
 def _relation_rows(graph: Graph, pairs: list[tuple[Node, Node]]) -> list[tuple[str, str, str]]:
     """(predicate, other end, its label) as display strings."""
-    from rdflib import Literal
-
     return [
         (show(p), show(o), "" if isinstance(o, Literal) else label_of(graph, o)) for p, o in pairs
     ]
@@ -185,8 +176,6 @@ def _relation_rows(graph: Graph, pairs: list[tuple[Node, Node]]) -> list[tuple[s
 
 def _text_value(term: Node) -> str:
     """``en  text`` for tagged text (like the labels), the short form otherwise."""
-    from rdflib import Literal
-
     if isinstance(term, Literal) and term.language:
         return f"{term.language}  {term}"
     return show(term)
@@ -231,8 +220,6 @@ def to_text(graph: Graph, found: EntityFacts) -> str:
 
 def triples(graph: Graph, iri: URIRef) -> Graph:
     """The entity's outgoing and incoming triples, with their provenance records."""
-    from .loading import new_graph
-
     out = new_graph()
     for triple in graph.triples((iri, None, None)):
         out.add(triple)

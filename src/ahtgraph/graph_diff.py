@@ -21,7 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from rdflib import BNode, Dataset, Literal
+from rdflib.compare import graph_diff, to_isomorphic
+
 from .errors import AhtgraphError
+from .loading import describe_parse_error, guess_format, new_graph, parse_into
+from .prefixes import shorten_iri
+from .terms import show as show_term
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -78,8 +84,6 @@ def release_version(folder: Path) -> str:
 
 def read(path: Path) -> Graph:
     """One side of a diff: a dump file (``.gz`` allowed) or a release folder."""
-    from .loading import describe_parse_error, guess_format, new_graph, parse_into
-
     path = Path(path)
     if path.is_dir():
         path = release_dump(path)
@@ -98,8 +102,6 @@ def read(path: Path) -> Graph:
     graph = new_graph()
     try:
         if fmt in ("nquads", "trig"):
-            from rdflib import Dataset
-
             dataset = Dataset(default_union=True)
             dataset.parse(data=data, format=fmt)
             for triple in dataset.triples((None, None, None)):
@@ -115,16 +117,12 @@ def read(path: Path) -> Graph:
 
 
 def _has_bnodes(graph: Graph) -> bool:
-    from rdflib import BNode
-
     return any(isinstance(term, BNode) for triple in graph for term in triple)
 
 
 def compare(old: Graph, new: Graph, old_name: str = "old", new_name: str = "new") -> Diff:
     """The facts only ``old`` has (removed) and only ``new`` has (added), per subject."""
     if _has_bnodes(old) or _has_bnodes(new):
-        from rdflib.compare import graph_diff, to_isomorphic
-
         _, only_old, only_new = graph_diff(to_isomorphic(old), to_isomorphic(new))
         removed, added = set(only_old), set(only_new)
     else:
@@ -153,11 +151,6 @@ def diff_paths(old: Path, new: Path) -> Diff:
 def show(term: Node) -> str:
     """A term on one line: ``terms.show``, plus the datatype of typed values (a change of
     datatype alone must not print as two identical lines)."""
-    from rdflib import Literal
-
-    from .prefixes import shorten_iri
-    from .terms import show as show_term
-
     text = show_term(term)
     if isinstance(term, Literal) and term.datatype is not None:
         text = f"{term}^^{shorten_iri(str(term.datatype))}"
@@ -187,8 +180,6 @@ def to_text(diff: Diff) -> str:
 
 def _term_json(term: Node) -> dict[str, str]:
     """A term as in SPARQL 1.1 Query Results JSON."""
-    from rdflib import BNode, Literal
-
     if isinstance(term, BNode):
         return {"type": "bnode", "value": str(term)}
     if isinstance(term, Literal):

@@ -12,6 +12,9 @@ from functools import cache
 from importlib import resources as importlib_resources
 from typing import TYPE_CHECKING, Any
 
+from rdflib import BNode, Literal, URIRef
+from rdflib.compare import to_canonical_graph
+
 from .prefixes import PREFIXES
 
 if TYPE_CHECKING:
@@ -40,15 +43,11 @@ def _compact(iri: str) -> str:
 
 
 def _node_id(term: Node) -> str:
-    from rdflib import BNode
-
     return f"_:{term}" if isinstance(term, BNode) else _compact(str(term))
 
 
 def _value(term: Node) -> dict[str, str]:
     """An expanded-form value object; lexical forms are kept as strings so they round-trip."""
-    from rdflib import Literal
-
     if not isinstance(term, Literal):
         return {"@id": _node_id(term)}
     if term.language:
@@ -64,12 +63,8 @@ def _sort_key(value: dict[str, str]) -> str:
 
 def document(graph: Graph) -> dict[str, Any]:
     """The graph as a JSON-LD document: ``{"@context": ..., "@graph": [nodes sorted by @id]}``."""
-    from rdflib import BNode, URIRef
-
     if any(isinstance(t, BNode) for triple in graph for t in triple):
         # Blank node labels are random per parse; canonical labels make the output repeatable.
-        from rdflib.compare import to_canonical_graph
-
         graph = to_canonical_graph(graph)
     nodes: dict[str, dict[str, Any]] = {}
     for s, p, o in graph:

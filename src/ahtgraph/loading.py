@@ -199,6 +199,7 @@ def data_sources(
 
 def new_graph() -> Graph:
     """An empty graph that knows only our prefixes, so output never depends on rdflib defaults."""
+    # lazy: `query` imports this module at start-up (cli.options)
     from rdflib import Graph
 
     from .prefixes import PREFIXES
@@ -239,6 +240,7 @@ def parse_into(graph: Graph, path: Path | DataSource) -> None:
         else:
             kwargs = {"data": source.read_bytes(), "publicID": source.base_iri}
         if fmt in _QUAD_FORMATS:
+            # lazy: `query` imports this module at start-up (cli.options)
             from rdflib import Dataset
 
             dataset = Dataset(default_union=True)
@@ -341,6 +343,7 @@ def describe_parse_error(exc: Exception) -> str:
     import json
     import xml.sax
 
+    # lazy: `query` imports this module at start-up (cli.options)
     from rdflib.plugins.parsers.notation3 import BadSyntax
 
     if isinstance(exc, BadSyntax):
@@ -374,6 +377,7 @@ def shipped_graph(files: list[Path]) -> Graph:
     Oxigraph's store canonicalises numbers), so the graph equals rdflib's own parse, as
     tests/test_loading_shipped.py checks.
     """
+    # lazy: `query` imports this module at start-up (cli.options)
     import pyoxigraph as ox
     from rdflib import BNode, Literal, URIRef
 

@@ -37,6 +37,7 @@ def split_param(text: str) -> tuple[str, str]:
 
 def to_term(value: Any) -> Identifier:
     """The rdflib term a ``--param`` value (or a Python value from the API) stands for."""
+    # lazy: `query` imports this module at start-up; only rdflib paths need terms
     from rdflib import Literal, URIRef
     from rdflib.term import Identifier
 

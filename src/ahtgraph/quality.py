@@ -14,11 +14,13 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, cast
 
+from rdflib import Literal, URIRef
+
 from .prefixes import ID, PREFIXES
 from .terms import show
 
 if TYPE_CHECKING:
-    from rdflib import Graph, URIRef
+    from rdflib import Graph
     from rdflib.term import Node
 
 LEVELS = ("ERROR", "WARN", "INFO")
@@ -68,8 +70,6 @@ class Finding:
 
 def _is_entity(graph: Graph, node: Node) -> bool:
     """An ahtgraph entity: an IRI in the id namespace that has a type and is not a claim."""
-    from rdflib import URIRef
-
     return (
         isinstance(node, URIRef)
         and str(node).startswith(ID)
@@ -79,8 +79,6 @@ def _is_entity(graph: Graph, node: Node) -> bool:
 
 
 def _is_vocabulary(graph: Graph, node: Node) -> bool:
-    from rdflib import URIRef
-
     types = set(graph.objects(node, URIRef(RDF + "type")))
     return bool(types & {URIRef(SKOS + "Concept"), URIRef(SKOS + "ConceptScheme")})
 
@@ -88,16 +86,12 @@ def _is_vocabulary(graph: Graph, node: Node) -> bool:
 def _finding(
     level: str, rule: str, entity: Node, prop: str, value: object, message: str
 ) -> Finding:
-    from rdflib import URIRef
-
     shown_property = show(URIRef(prop)) if prop else ""
     return Finding(level, rule, show(entity), shown_property, str(value), message)
 
 
 def run(graph: Graph) -> list[Finding]:
     """Every finding on ``graph``, sorted by level (ERROR first), rule, entity and property."""
-    from rdflib import Literal, URIRef
-
     findings: list[Finding] = []
     # Subjects are IRIs or blank nodes, which rdflib orders; its annotations say only Node.
     entities = sorted(cast("URIRef", s) for s in set(graph.subjects()) if _is_entity(graph, s))
@@ -269,8 +263,6 @@ def is_ill_typed(value: object) -> bool:
     rdflib keeps such a literal as written (RDF allows it; the graph is then inconsistent);
     SPARQL compares it as a string, so date rules would read it as a date in the future.
     """
-    from rdflib import Literal
-
     if not isinstance(value, Literal) or value.datatype is None:
         return False
     if value.ill_typed:
@@ -281,8 +273,6 @@ def is_ill_typed(value: object) -> bool:
 
 def ill_typed_findings(graph: Graph) -> list[Finding]:
     """One ERROR ``ill-typed-literal`` per literal that is not a value of its datatype."""
-    from rdflib import Literal
-
     findings = []
     for subject, prop, value in graph:
         if isinstance(value, Literal) and is_ill_typed(value):
@@ -312,8 +302,6 @@ def _sort_key(finding: Finding) -> tuple[int, str, str, str, str]:
 
 def _other_states(graph: Graph, entity: URIRef) -> list[URIRef]:
     """The countries other than Belgium the entity serves or is about (areaServed, spatial)."""
-    from rdflib import URIRef
-
     country = URIRef(AHT + "Country")
     found: set[URIRef] = set()
     for prop in (AHT + "areaServed", DCTERMS + "spatial"):
@@ -325,8 +313,6 @@ def _other_states(graph: Graph, entity: URIRef) -> list[URIRef]:
 
 def _english_name(graph: Graph, node: URIRef) -> str:
     """The node's English label, else its short name (id:...)."""
-    from rdflib import Literal, URIRef
-
     for value in graph.objects(node, URIRef(RDFS + "label")):
         if isinstance(value, Literal) and value.language == "en":
             return str(value)

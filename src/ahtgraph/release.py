@@ -35,8 +35,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import dataset_description, graph_diff, output, progress, resources, serialize
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL
+
+from . import dataset_description, graph_diff, output, progress, quality, resources, serialize
 from .errors import AhtgraphError, InvalidData
+from .loading import describe_parse_error, load_files, load_graph, new_graph
+from .terms import show
+from .validation import validate
+from .validation_report import render_path
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -79,9 +86,6 @@ def graph_iri(version: str) -> str:
 
 def ontology_version(graph: Graph) -> str:
     """The ontology's ``owl:versionInfo``."""
-    from rdflib import URIRef
-    from rdflib.namespace import OWL
-
     value = graph.value(URIRef(ONTOLOGY), OWL.versionInfo)
     if value is None:
         raise AhtgraphError(f"the ontology <{ONTOLOGY}> has no owl:versionInfo; pass --version")
@@ -93,9 +97,6 @@ def release_date(graph: Graph, environ: Mapping[str, str]) -> dt.date:
 
     Never the clock: the same sources must give the same release.
     """
-    from rdflib import Literal, URIRef
-    from rdflib.namespace import DCTERMS
-
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
@@ -153,8 +154,6 @@ def changelog(
     previous_changelog: str | None,
 ) -> str:
     """CHANGELOG.md: this release's entry on top of the previous release's entries."""
-    from .terms import show
-
     size = (
         f"{counts['triples']:,} triples about {counts['entities']:,} entities, "
         f"{counts['classes']:,} classes, {counts['properties']:,} properties"
@@ -209,10 +208,6 @@ def _to_nquads(ntriples: str, graph_name: str) -> str:
 
 def _verify(folder: Path, version: str, graph: Graph, ontology: Graph, shapes: Graph) -> None:
     """Parse every dump back and require a graph isomorphic with the one it was written from."""
-    from rdflib import Dataset, URIRef
-
-    from .loading import describe_parse_error, new_graph
-
     expected = {dump_name(version, ext): (parser, graph) for ext, _, parser, _ in DUMPS}
     expected[f"ahtgraph-ontology-{version}.ttl"] = ("turtle", ontology)
     expected[f"ahtgraph-shapes-{version}.ttl"] = ("turtle", shapes)
@@ -256,8 +251,6 @@ def _verify(folder: Path, version: str, graph: Graph, ontology: Graph, shapes: G
 
 
 def _has_bnodes(graph: Graph) -> bool:
-    from rdflib import BNode
-
     return any(isinstance(term, BNode) for triple in graph for term in triple)
 
 
@@ -286,8 +279,6 @@ def build(
     Data that fails ``validate`` or where ``check`` finds an ERROR is refused
     (:class:`InvalidData`, before anything is written) unless ``allow_invalid``.
     """
-    from .loading import load_files, load_graph
-
     started = time.perf_counter()
     environ = os.environ if environ is None else environ
     out_dir = Path(out_dir)
@@ -387,11 +378,6 @@ def refuse_invalid(graph: Graph) -> None:
     A release is what reusers download: publishing data the project's own checks reject would
     spread the error, so ``release`` asks for ``--allow-invalid`` to do it knowingly.
     """
-    from . import quality
-    from .terms import show
-    from .validation import validate
-    from .validation_report import render_path
-
     report = validate()
     if not report.conforms:
         first = report.results[0]

@@ -23,11 +23,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rdflib import URIRef
+from rdflib.query import Result
+
+from . import values
 from .errors import AhtgraphError
+from .loading import describe_parse_error, new_graph
+from .sparql import prepare
 
 if TYPE_CHECKING:
     from rdflib import Graph
-    from rdflib.query import Result
     from rdflib.term import Identifier
 
     from .sparql import PreparedQuery
@@ -147,8 +152,6 @@ def _timeout(endpoint: Endpoint, url: str) -> AhtgraphError:
 
 def parse_rows(body: bytes, form: str, where: str) -> Result:
     """A SELECT/ASK Result from SPARQL 1.1 JSON results; AhtgraphError when it is not that."""
-    from rdflib.query import Result
-
     try:
         result = Result.parse(io.BytesIO(body), format="json")
         if result.type == "SELECT":
@@ -177,10 +180,6 @@ def align_vars(result: Result, prepared: PreparedQuery) -> Result:
 
 def parse_graph(body: bytes, content_type: str, form: str, where: str) -> Result:
     """A CONSTRUCT/DESCRIBE Result holding the triples of an RDF answer."""
-    from rdflib.query import Result
-
-    from .loading import describe_parse_error, new_graph
-
     media = content_type.split(";", 1)[0].strip().lower()
     fmt = _RDF_TYPES.get(media, "turtle")  # Turtle reads N-Triples too
     graph: Graph = new_graph()
@@ -202,8 +201,6 @@ def query(
     bindings: Mapping[str, Identifier] | None = None,
 ) -> Result:
     """Run a checked query at the endpoint, parameters bound by a VALUES block."""
-    from . import values
-
     sent = values.bind(text, bindings or {})
     accept = GRAPH_ACCEPT if prepared.returns_graph else SPARQL_JSON
     content_type, body = send(
@@ -262,10 +259,6 @@ def put_graph(endpoint: Endpoint, graph_iri: str | None, ntriples: bytes) -> Non
 
 def count_triples(endpoint: Endpoint, graph_iri: str | None) -> int:
     """How many triples the store holds in the graph, by a COUNT query."""
-    from rdflib import URIRef
-
-    from .sparql import prepare
-
     pattern = f"GRAPH {URIRef(graph_iri).n3()} {{ ?s ?p ?o }}" if graph_iri else "?s ?p ?o"
     text = f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}"
     result = query(endpoint, prepare(text), text)

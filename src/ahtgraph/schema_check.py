@@ -21,12 +21,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from rdflib import BNode, Graph, Literal, URIRef
+
+from . import schema_org
 from .errors import AhtgraphError
-
-if TYPE_CHECKING:
-    from rdflib import Graph
+from .loading import parse_into
 
 SCHEMA = "https://schema.org/"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -51,8 +52,6 @@ class Finding:
 
 
 def _short(term: Any) -> str:
-    from rdflib import BNode
-
     if isinstance(term, BNode):
         return "_:blank"
     text = str(term)
@@ -63,8 +62,6 @@ class Vocabulary:
     """The classes, properties, hierarchy, domains and ranges of a schema.org vocabulary graph."""
 
     def __init__(self, graph: Graph) -> None:
-        from rdflib import URIRef
-
         self.graph = graph
         self.classes = set(graph.subjects(URIRef(RDF_TYPE), URIRef(RDFS_CLASS)))
         self.properties = set(graph.subjects(URIRef(RDF_TYPE), URIRef(RDF_PROPERTY)))
@@ -72,22 +69,16 @@ class Vocabulary:
 
     def supers(self, cls: Any) -> set[Any]:
         """``cls`` and all its superclasses."""
-        from rdflib import URIRef
-
         if cls not in self._supers:
             self._supers[cls] = set(self.graph.transitive_objects(cls, URIRef(RDFS_SUBCLASS_OF)))
         return self._supers[cls]
 
     def objects(self, term: Any, name: str) -> set[Any]:
-        from rdflib import URIRef
-
         return set(self.graph.objects(term, URIRef(SCHEMA + name)))
 
 
 def check(data: Graph, vocabulary: Graph | Vocabulary) -> list[Finding]:
     """Every finding for ``data`` against ``vocabulary``, sorted."""
-    from rdflib import Literal, URIRef
-
     vocab = vocabulary if isinstance(vocabulary, Vocabulary) else Vocabulary(vocabulary)
     literal_roots = {URIRef(SCHEMA + name) for name in LITERAL_TYPES}
     url = URIRef(SCHEMA + "URL")
@@ -146,8 +137,6 @@ def check(data: Graph, vocabulary: Graph | Vocabulary) -> list[Finding]:
 
 def context_mismatches(published: dict[str, Any], terms: set[str]) -> list[str]:
     """Terms whose coercion in ``schema_org.local_context()`` differs from the published one."""
-    from . import schema_org
-
     ours = schema_org.local_context()["@context"]
     theirs = published.get("@context", published)
     problems = []
@@ -179,8 +168,6 @@ def _terms(value: Any, found: set[str]) -> set[str]:
 
 def check_all(graph: Graph, vocabulary: Graph) -> tuple[int, list[Finding], set[str]]:
     """(documents checked, findings, terms used) for every snippet and --all document."""
-    from . import schema_org
-
     vocab = Vocabulary(vocabulary)
     findings: set[Finding] = set()
     terms: set[str] = set()
@@ -202,10 +189,6 @@ def report(
 ) -> tuple[str, bool]:
     """``ahtgraph jsonld --check-vocabulary FILE [--context FILE]``: the findings, one a line,
     then a summary; and whether anything was found (the command then exits 1)."""
-    from rdflib import Graph
-
-    from .loading import parse_into
-
     if not vocabulary_file.is_file():
         raise AhtgraphError(f"vocabulary file not found: {vocabulary_file}")
     vocabulary = Graph()

@@ -28,11 +28,18 @@ from functools import cache
 from importlib import resources as importlib_resources
 from typing import TYPE_CHECKING, Any
 
+import pyoxigraph as ox
+from pyld import jsonld
+from pyld.jsonld import JsonLdError
+from rdflib import BNode, Literal, URIRef
+
 from .errors import AhtgraphError
+from .graph import rdflib_terms
+from .loading import new_graph
 from .prefixes import shorten_iri
 
 if TYPE_CHECKING:
-    from rdflib import Graph, URIRef
+    from rdflib import Graph
 
 SCHEMA = "https://schema.org/"
 SCHEMA_HTTP = "http://schema.org/"
@@ -103,23 +110,15 @@ def _construct_on_oxigraph(graph: Graph, query: str) -> Graph:
     it); Oxigraph answers it in milliseconds, and the triples are the same (the jsonld tests
     compare every snippet with its mapped triples).
     """
-    import pyoxigraph as ox
-
-    from .graph.rdflib_terms import to_graph
-
     store = ox.Store()
     store.load(input=graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
     answer = store.query(query)
     assert isinstance(answer, ox.QueryTriples)
-    return to_graph(answer)
+    return rdflib_terms.to_graph(answer)
 
 
 def mapping(graph: Graph) -> Graph:
     """The schema.org triples of ``graph`` (every language kept); cached per unchanged graph."""
-    from rdflib import Literal, URIRef
-
-    from .loading import new_graph
-
     cached = _MAPPED.get(id(graph))
     if cached is not None and cached[0] is graph and cached[1] == len(graph):
         return cached[2]
@@ -143,10 +142,6 @@ def language_order(lang: str) -> list[str | None]:
 
 def pick_languages(mapped: Graph, lang: str) -> Graph:
     """A copy of ``mapped`` with one language per node and text property, tags dropped."""
-    from rdflib import Literal, URIRef
-
-    from .loading import new_graph
-
     order = language_order(lang)
     text = {URIRef(SCHEMA + name) for name in TEXT_PROPERTIES}
     out = new_graph()
@@ -195,8 +190,6 @@ def _check_lang(lang: str) -> None:
 
 def _add_closure(source: Graph, out: Graph, node: Any) -> None:
     """Every triple about a blank node, and about the blank nodes it points to."""
-    from rdflib import BNode
-
     for p, o in source.predicate_objects(node):
         out.add((node, p, o))
         if isinstance(o, BNode):
@@ -205,10 +198,6 @@ def _add_closure(source: Graph, out: Graph, node: Any) -> None:
 
 def entity_graph(schema: Graph, iri: URIRef) -> Graph:
     """What the snippet of ``iri`` says: its triples, and @type, name and url of what it names."""
-    from rdflib import BNode, URIRef
-
-    from .loading import new_graph
-
     out = new_graph()
     for p, o in schema.predicate_objects(iri):
         out.add((iri, p, o))
@@ -223,8 +212,6 @@ def entity_graph(schema: Graph, iri: URIRef) -> Graph:
 
 def entities(schema: Graph, kind: str | None = None) -> list[URIRef]:
     """The mapped entities (IRIs), sorted; ``kind`` keeps those of one KINDS entry."""
-    from rdflib import URIRef
-
     if kind is not None and kind not in KINDS:
         raise AhtgraphError(f"unknown kind '{kind}': use one of {', '.join(KINDS)}")
     found = {s for s in schema.subjects() if isinstance(s, URIRef)}
@@ -243,8 +230,6 @@ def snippet_graph(graph: Graph, iri: URIRef, lang: str = "en") -> Graph:
 
 def selection_graph(graph: Graph, lang: str = "en", kind: str | None = None) -> Graph:
     """The schema.org triples that ``all_snippets(graph, lang, kind)`` publishes."""
-    from .loading import new_graph
-
     schema = schema_graph(graph, lang)
     out = new_graph()
     for iri in entities(schema, kind):
@@ -281,7 +266,6 @@ def document_loader(url: str, options: dict[str, Any] | None = None) -> dict[str
     """A pyld document loader that knows only schema.org's context and never uses the network."""
     if url in _CONTEXT_URLS:
         return {"contextUrl": None, "documentUrl": url, "document": local_context()}
-    from pyld.jsonld import JsonLdError
 
     raise JsonLdError(
         f"no network: only the schema.org context is available offline, not {url}",
@@ -295,14 +279,10 @@ def _http(iri: str) -> str:
 
 
 def _node_id(term: Any) -> str:
-    from rdflib import BNode
-
     return f"_:{term}" if isinstance(term, BNode) else str(term)
 
 
 def _value(term: Any) -> dict[str, Any]:
-    from rdflib import Literal
-
     if not isinstance(term, Literal):
         return {"@id": _node_id(term)}
     if term.datatype is not None and str(term.datatype) == XSD_INTEGER:
@@ -316,8 +296,6 @@ def _value(term: Any) -> dict[str, Any]:
 
 def expanded(graph: Graph) -> list[dict[str, Any]]:
     """``graph`` as expanded JSON-LD with ``http://schema.org/`` terms, sorted."""
-    from rdflib import URIRef
-
     nodes: dict[str, dict[str, Any]] = {}
     for s, p, o in sorted(graph):
         node = nodes.setdefault(_node_id(s), {"@id": _node_id(s)})
@@ -339,8 +317,6 @@ def _sorted(value: Any) -> Any:
 
 
 def _frame(graph: Graph, iri: URIRef) -> dict[str, Any]:
-    from pyld import jsonld
-
     frame = {"@context": CONTEXT_URL, "@id": str(iri), "@embed": "@always"}
     options = {
         "documentLoader": document_loader,
@@ -354,8 +330,6 @@ def _frame(graph: Graph, iri: URIRef) -> dict[str, Any]:
 
 def snippet(graph: Graph, iri: URIRef, lang: str = "en") -> dict[str, Any]:
     """The schema.org JSON-LD of one entity: ``{"@context": "https://schema.org", ...}``."""
-    from rdflib import URIRef
-
     iri = URIRef(str(iri))
     return _frame(snippet_graph(graph, iri, lang), iri)
 
@@ -405,11 +379,6 @@ def to_graph(document: dict[str, Any]) -> Graph:
     Parsed by pyld with the offline context; ``http://schema.org/`` IRIs (terms, types and
     datatypes) are rewritten to ``https://schema.org/`` so they compare with the mapping.
     """
-    from pyld import jsonld
-    from rdflib import BNode, Literal, URIRef
-
-    from .loading import new_graph
-
     nquads = jsonld.to_rdf(
         document, {"documentLoader": document_loader, "format": "application/n-quads"}
     )

@@ -23,11 +23,13 @@ GRAPH_FORMATS = ("turtle", "nt", "jsonld", "xml", "trig")
 
 def _canonical(graph: Graph) -> Graph:
     """A copy with only our prefixes bound and blank nodes given repeatable labels."""
+    # lazy: GRAPH_FORMATS is read at start-up (cli.export, results)
     from rdflib import BNode
 
     from .loading import new_graph
 
     if any(isinstance(t, BNode) for triple in graph for t in triple):
+        # lazy: GRAPH_FORMATS is read at start-up (cli.export, results)
         from rdflib.compare import to_canonical_graph
 
         graph = to_canonical_graph(graph)
@@ -41,6 +43,7 @@ def _canonical(graph: Graph) -> Graph:
 
 def _subject_sorted(graph: Graph) -> Graph:
     """A copy whose ``subjects()`` come sorted: rdflib's RDF/XML writer walks them in hash order."""
+    # lazy: GRAPH_FORMATS is read at start-up (cli.export, results)
     from rdflib import Graph
 
     class SubjectSorted(Graph):
@@ -72,6 +75,7 @@ def dumps(graph: Graph, fmt: str) -> str:
     if fmt == "xml":
         return _subject_sorted(graph).serialize(format="xml")
     if fmt == "trig":
+        # lazy: GRAPH_FORMATS is read at start-up (cli.export, results)
         from rdflib import Dataset
 
         from .prefixes import PREFIXES

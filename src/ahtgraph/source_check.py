@@ -13,6 +13,8 @@ import re
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
+from rdflib import URIRef
+
 from .prefixes import ID, PREFIXES
 from .wp_page import PageContent
 
@@ -46,8 +48,6 @@ def normalise(text: str) -> str:
 
 
 def _graph_names(graph: Graph) -> set[str]:
-    from rdflib import URIRef
-
     names = set()
     for prop in NAME_PROPERTIES:
         for subject, value in graph.subject_objects(URIRef(prop)):
@@ -57,8 +57,6 @@ def _graph_names(graph: Graph) -> set[str]:
 
 
 def _graph_links(graph: Graph) -> set[str]:
-    from rdflib import URIRef
-
     return {
         str(value)
         for prop in LINK_PROPERTIES

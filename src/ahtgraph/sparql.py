@@ -11,6 +11,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import pyparsing
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.term import Variable
+
 from .errors import AhtgraphError
 
 if TYPE_CHECKING:
@@ -69,8 +74,6 @@ def _syntax_error(exc: Exception, text: str) -> AhtgraphError:
 
 def _is_update(text: str) -> bool:
     """True when the text parses as a SPARQL Update request."""
-    from rdflib.plugins.sparql.parser import parseUpdate
-
     try:
         parseUpdate(text)
     except Exception:
@@ -80,11 +83,6 @@ def _is_update(text: str) -> bool:
 
 def prepare(text: str, *, allow_service: bool = False) -> PreparedQuery:
     """Parse and check ``text``; AhtgraphError says why a query cannot run."""
-    import pyparsing
-    from rdflib.plugins.sparql.algebra import translateQuery
-    from rdflib.plugins.sparql.parser import parseQuery
-    from rdflib.term import Variable
-
     try:
         parsed = parseQuery(text)
     except pyparsing.ParseException as exc:

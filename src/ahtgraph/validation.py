@@ -77,6 +77,7 @@ class ValidationReport:
 
 
 def _one(graph: Graph, subject: Node, name: str) -> Node | None:
+    # lazy: a conforming run on Oxigraph imports neither rdflib nor pyshacl
     from rdflib import URIRef
 
     return graph.value(subject, URIRef(SH + name))
@@ -89,6 +90,7 @@ def read_results(results_graph: Graph) -> list[ValidationResult]:
     ``sh:detail`` results of ``sh:node``/``sh:or`` as ``sh:ValidationResult``, and listing those
     would report one broken rule several times.
     """
+    # lazy: a conforming run on Oxigraph imports neither rdflib nor pyshacl
     from rdflib import RDF, URIRef
 
     found = []
@@ -146,6 +148,7 @@ def _add_ill_typed(results_graph: Graph, data_graph: Graph) -> bool:
     SHACL reports one only where a shape gives the property a datatype; a value that is not
     a value of its own datatype is wrong wherever it is. True when any was added.
     """
+    # lazy: a conforming run on Oxigraph imports neither rdflib nor pyshacl
     from rdflib import RDF, BNode, Literal, URIRef
 
     from .quality import is_ill_typed
@@ -191,6 +194,7 @@ ENGINES = ("oxigraph", "pyshacl")
 
 
 def _pyshacl(sources: list[DataSource], only_data: bool = False) -> ValidationReport:
+    # lazy: a conforming run on Oxigraph imports neither rdflib nor pyshacl
     import pyshacl
 
     from .loading import load_graph
@@ -217,6 +221,7 @@ def _pyshacl(sources: list[DataSource], only_data: bool = False) -> ValidationRe
 
 def _report_graph(results: list[Any], shapes: Any) -> Graph:
     """pyshacl's report vocabulary for results found on Oxigraph; shapes' blank nodes copied."""
+    # lazy: a conforming run on Oxigraph imports neither rdflib nor pyshacl
     from rdflib import RDF, BNode, Literal, URIRef
 
     from .graph.rdflib_terms import to_rdflib
@@ -286,6 +291,7 @@ def _ill_typed_on(engine: Engine) -> list[Result]:
     The same results as ``_add_ill_typed`` gives pyshacl's report: SHACL reports a bad value
     only where a shape gives its property a datatype, but such a value is wrong wherever it is.
     """
+    # lazy: a conforming run on Oxigraph imports neither rdflib nor pyshacl
     import pyoxigraph as ox
 
     from .checks.shacl_oxigraph import Result

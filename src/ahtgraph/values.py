@@ -31,6 +31,11 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from pyparsing import ParseResults
+from rdflib import BNode, Literal, URIRef
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.sparql.parserutils import CompValue
+
 from .errors import AhtgraphError
 
 if TYPE_CHECKING:
@@ -53,8 +58,6 @@ _SKIP = re.compile(
 
 def values_block(bindings: Mapping[str, Identifier]) -> str:
     """``VALUES (?a ?b) { (<iri> "text") }`` for the given terms, each written by ``.n3()``."""
-    from rdflib import BNode, Literal, URIRef
-
     names, terms = [], []
     for name, term in bindings.items():
         if not _NAME.match(name):
@@ -76,8 +79,6 @@ def _literal(term: Any) -> str:
     (rdflib's ``Literal.n3()`` switches to triple-quoted strings for text with line breaks
     and leaves quotes unescaped there, which a value ending in a quote would break.)
     """
-    from rdflib import URIRef
-
     text = str(term)
     for char, escaped in (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r")):
         text = text.replace(char, escaped)
@@ -111,10 +112,6 @@ def _top_level_braces(text: str) -> Iterator[int]:
 
 def _canon(node: Any) -> Any:
     """A comparable form of rdflib's parse tree (ParseResults compare by identity)."""
-    from pyparsing import ParseResults
-    from rdflib import BNode
-    from rdflib.plugins.sparql.parserutils import CompValue
-
     if isinstance(node, CompValue):
         return (node.name, tuple(sorted((k, _canon(v)) for k, v in node.items())))
     if isinstance(node, dict):
@@ -143,7 +140,6 @@ def bind(text: str, bindings: Mapping[str, Identifier]) -> str:
     """``text`` with a VALUES block for ``bindings`` opening its WHERE group (see module doc)."""
     if not bindings:
         return text
-    from rdflib.plugins.sparql.parser import parseQuery
 
     block = values_block(bindings)
     original = _where_parts(parseQuery(text))

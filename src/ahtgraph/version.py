@@ -26,6 +26,7 @@ def package_version() -> str:
 
 def data_version() -> tuple[str | None, str | None]:
     """``(owl:versionInfo, owl:versionIRI)`` of the ontology in the data in use (None if absent)."""
+    # lazy: the CLI imports this for --version alone
     import pyoxigraph as ox
 
     path = resources.data_dir() / "ontology.ttl"

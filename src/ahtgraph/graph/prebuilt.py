@@ -66,6 +66,7 @@ def build(files: Sequence[Path], out_dir: Path) -> tuple[Path, Path] | None:
     Blank nodes would get fresh labels on every build, so a graph with any gets no prebuilt
     form (None): its Turtle is loaded as before.
     """
+    # lazy: the query path reads the prebuilt file without pyoxigraph's parser
     import pyoxigraph as ox
 
     # Parsed, not loaded into a Store: a Store canonicalises literals ("2.50"^^xsd:decimal

@@ -10,6 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+
+from ..loading import new_graph, quiet_ill_typed_literals
+
 if TYPE_CHECKING:
     from rdflib import Graph
     from rdflib.term import Node
@@ -19,11 +24,6 @@ _STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 def to_rdflib(term: Any) -> Node:
     """The rdflib term for a pyoxigraph NamedNode, BlankNode or Literal."""
-    import pyoxigraph as ox
-    from rdflib import BNode, Literal, URIRef
-
-    from ..loading import quiet_ill_typed_literals
-
     quiet_ill_typed_literals()  # an ill-typed literal is reported, not logged with a traceback
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
@@ -40,8 +40,6 @@ def to_rdflib(term: Any) -> Node:
 
 def to_graph(triples: Iterable[Any]) -> Graph:
     """An rdflib Graph (with our prefixes bound) holding pyoxigraph triples."""
-    from ..loading import new_graph
-
     graph = new_graph()
     for t in triples:
         graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))

@@ -358,6 +358,7 @@ def _walk(node: Any) -> Any:
 
 def _with_rdflib(text: str, facts: QueryFacts, base: str | None) -> QueryFacts:
     """The scan's facts corrected by rdflib's full parser, or unchanged if it fails too."""
+    # lazy: rdflib's parser is a fallback; the query path imports no rdflib
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
     try:

@@ -304,6 +304,7 @@ def page(state: State, kind: str, lang: str, base: str, slug: str = "") -> Reply
 
 
 def _uri(iri: str) -> Any:
+    # lazy: rdflib is for pages and VoID; a worker without pages never loads it
     from rdflib import URIRef
 
     return URIRef(iri)
@@ -318,6 +319,7 @@ def void(state: State, endpoint: str) -> Reply:
     if key not in state._cache:
         from importlib.metadata import version
 
+        # lazy: rdflib is for pages and VoID; a worker without pages never loads it
         from rdflib import URIRef
 
         from .. import dataset_description as dd

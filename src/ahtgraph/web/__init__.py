@@ -10,7 +10,8 @@
 * ``templates/`` and ``static/`` (CSS, JavaScript): shipped in the wheel; the server mounts
   ``static/`` at ``/static/`` (``static_dir()``).
 
-Importing this package loads no rdflib; the modules import it when they need it.
+Importing this package loads no rdflib (the server serves static files with it); views and
+network import rdflib at their top, and site through them.
 """
 
 from __future__ import annotations

@@ -50,9 +50,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from rdflib import Literal, URIRef
+
 from ..prefixes import AHT
 from .i18n import Messages
-from .views import slug_of
+from .views import LABEL, literals, pick, slug_of
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -275,10 +277,6 @@ def short_name(label: str, alternatives: list[str]) -> str:
 def network(graph: Graph, lang: str = "en") -> tuple[list[Node], list[Edge]]:
     """Every organisation, every country and everything they are related to, with the
     relations, sorted; each node knows the box it is drawn in (``placements``)."""
-    from rdflib import Literal, URIRef
-
-    from .views import LABEL, literals, pick
-
     edges = sorted(
         Edge(str(s), name, str(o))
         for name in RELATIONS
@@ -310,8 +308,6 @@ def network(graph: Graph, lang: str = "en") -> tuple[list[Node], list[Edge]]:
 def home_country(graph: Graph) -> str | None:
     """The country the graph is about: the one that most organisations serve
     (``aht:areaServed``; ties go to the first IRI), or None when they serve no country."""
-    from rdflib import URIRef
-
     counts: dict[str, int] = defaultdict(int)
     for body, place in graph.subject_objects(URIRef(AHT + "areaServed")):
         if (place, URIRef(RDF_TYPE), URIRef(COUNTRY)) in graph and (
@@ -327,8 +323,6 @@ def placements(graph: Graph, members: set[str]) -> dict[str, str]:
     """The box each of ``members`` is drawn in: "" (its own), ``summary:states``,
     ``summary:bodies``, ``summary:publications`` or the IRI of its series (see the module's
     docstring for the rules)."""
-    from rdflib import URIRef
-
     home = home_country(graph)
     rdf_type = URIRef(RDF_TYPE)
 
@@ -375,10 +369,6 @@ def _name(graph: Graph, iri: str, lang: str) -> str | None:
     """An entity's name in ``lang`` for a summary box: its label, or a shorter alternative
     label when the label would not fit one line; None when it has no name in ``lang`` (a box's
     text is in one language: the SVG cannot mark a part of a wrapped line)."""
-    from rdflib import Literal, URIRef
-
-    from .views import LABEL, literals
-
     labels = [lit for lit in literals(graph, URIRef(iri), LABEL) if lit.language == lang]
     if not labels:
         return None
@@ -396,8 +386,6 @@ def shared(graph: Graph, nodes: list[Node]) -> dict[str, tuple[list[str], str | 
     """Per summary kind: its members' IRIs and what they all share, if anything (the
     instrument every State ratified, the legal basis of a mandate of every body, the type of
     every publication; the first IRI when several)."""
-    from rdflib import URIRef
-
     grouped: dict[str, list[str]] = defaultdict(list)
     for n in nodes:
         if n.box.startswith("summary:"):

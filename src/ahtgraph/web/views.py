@@ -27,11 +27,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from rdflib import Literal as RDFLiteral  # typing.Literal is the other one here
+from rdflib import URIRef
+
 from ..prefixes import AHT, ID, PREFIXES, shorten_iri
 from .i18n import Messages, check_language
 
 if TYPE_CHECKING:
-    from rdflib import Graph, URIRef
+    from rdflib import Graph
     from rdflib.term import Node
 
     from ..named_queries import NamedQuery
@@ -355,6 +358,7 @@ def slug_of(iri: str) -> str | None:
 
 
 def _language_order(lang: str) -> list[str | None]:
+    # lazy: keeps pyld out of the server's front, which renders the query page here
     from ..schema_org import language_order
 
     return language_order(lang)
@@ -362,10 +366,8 @@ def _language_order(lang: str) -> list[str | None]:
 
 def literals(graph: Graph, node: Node, predicate: str) -> list[Any]:
     """The literal values of ``predicate`` on ``node``, sorted by language then text."""
-    from rdflib import Literal, URIRef
-
     return sorted(
-        (o for o in graph.objects(node, URIRef(predicate)) if isinstance(o, Literal)),
+        (o for o in graph.objects(node, URIRef(predicate)) if isinstance(o, RDFLiteral)),
         key=lambda o: (o.language or "", str(o)),
     )
 
@@ -398,6 +400,7 @@ def text_ref(literal: Any, lang: str) -> Ref:
 def json_ld_text(document: dict[str, Any]) -> str:
     """``document`` as the text of a ``<script type="application/ld+json">`` element: see
     ``schema_org.script_text``, the one helper for JSON in HTML."""
+    # lazy: keeps pyld out of the server's front, which renders the query page here
     from ..schema_org import script_text
 
     return script_text(document)
@@ -432,8 +435,7 @@ class ViewModel:
         """The entity's own triples (``describe.triples``), kept: every RDF twin is written
         from this one graph."""
         if iri not in self._triples:
-            from rdflib import URIRef
-
+            # lazy: keeps pyld out of the server's front, which renders the query page here
             from .. import describe
 
             self._triples[iri] = describe.triples(self.graph, URIRef(iri))
@@ -459,6 +461,7 @@ class ViewModel:
         """
         check_language(lang)
         if lang not in self._snippets:
+            # lazy: keeps pyld out of the server's front, which renders the query page here
             from .. import schema_org
 
             document = schema_org.all_snippets(self.graph, lang)
@@ -471,16 +474,12 @@ class ViewModel:
     def term_label(self, iri: str, t: Messages) -> str:
         """The name of a predicate or class in the page's language: its rdfs:label (ours), the
         catalogue's name for other vocabularies' terms, or its short name."""
-        from rdflib import URIRef
-
         short = shorten_iri(iri)
         return pick_text(self.graph, URIRef(iri), LABEL, t.lang) or t.get(f"term.{short}") or short
 
     def ref(self, term: Any, t: Messages) -> Ref:
         """What ``term`` is on a page: its entity page, its ontology entry, a web page, a code."""
-        from rdflib import Literal
-
-        if isinstance(term, Literal):
+        if isinstance(term, RDFLiteral):
             return text_ref(term, t.lang)
         iri = str(term)
         entity = self.entities(t.lang).get(iri)
@@ -496,8 +495,6 @@ class ViewModel:
 
 
 def _group_of(graph: Graph, iri: URIRef, types: set[str], lang: str) -> tuple[str, str]:
-    from rdflib import URIRef
-
     for heading, sub, classes in GROUPS:
         if types.intersection(classes):
             if heading == "group.concepts":
@@ -509,8 +506,6 @@ def _group_of(graph: Graph, iri: URIRef, types: set[str], lang: str) -> tuple[st
 
 
 def _collect_entities(graph: Graph, lang: str) -> dict[str, Entity]:
-    from rdflib import URIRef
-
     found: dict[str, Entity] = {}
     for subject in sorted({s for s in graph.subjects() if isinstance(s, URIRef)}):
         iri = str(subject)
@@ -534,8 +529,6 @@ def _collect_entities(graph: Graph, lang: str) -> dict[str, Entity]:
 
 def ontology_terms(graph: Graph) -> dict[str, set[str]]:
     """The classes and properties our ontology defines, with their rdf:types."""
-    from rdflib import URIRef
-
     terms: dict[str, set[str]] = {}
     for subject in graph.subjects(URIRef(RDFS + "isDefinedBy"), URIRef(ONTOLOGY_IRI)):
         iri = str(subject)
@@ -555,8 +548,7 @@ def _language_name(code: str | None, t: Messages) -> str:
 
 def entity_view(model: ViewModel, slug: str, lang: str) -> EntityView | None:
     """The page of the entity ``slug`` in ``lang``; None when no entity has that page."""
-    from rdflib import Literal, URIRef
-
+    # lazy: keeps pyld out of the server's front, which renders the query page here
     from .. import describe
 
     t = Messages(lang)
@@ -568,7 +560,7 @@ def entity_view(model: ViewModel, slug: str, lang: str) -> EntityView | None:
 
     types = [model.ref(URIRef(c), t) for c in entity.types]
     description_literals = found.descriptions or literals(graph, iri, DEFINITION)
-    description_literals = [d for d in description_literals if isinstance(d, Literal)]
+    description_literals = [d for d in description_literals if isinstance(d, RDFLiteral)]
     chosen = pick(description_literals, lang)
     # One description per language is enough; the page's own comes first.
     descriptions = [text_ref(chosen, lang)] if chosen is not None else []
@@ -597,7 +589,7 @@ def entity_view(model: ViewModel, slug: str, lang: str) -> EntityView | None:
         if key in (HAS_MANDATE, PUBLISHES):
             item = Item(model.ref(o, t), pick_text(graph, o, DESCRIPTION, lang))
             (mandates if key == HAS_MANDATE else publications).append(item)
-        elif isinstance(o, Literal) or str(o) not in entities:
+        elif isinstance(o, RDFLiteral) or str(o) not in entities:
             facts[key].append(model.ref(o, t))
         else:
             relations_out.append(Relation(this, model.term_label(key, t), model.ref(o, t)))
@@ -660,6 +652,7 @@ def twin_text(model: ViewModel, slug: str, extension: str) -> str | None:
     records about it), the same graph in every format; ``jsonld`` embeds its context.
     ``schema.jsonld`` is the schema.org snippet in English, as the English page embeds it.
     """
+    # lazy: keeps pyld out of the server's front, which renders the query page here
     from .. import schema_org, serialize
 
     entity = model.entity(slug, "en")
@@ -722,8 +715,6 @@ def _states_table(model: ViewModel, t: Messages, basis: str | None) -> StatesTab
     """Every country with the instruments it is bound by (``aht:ratified``, with the dates of
     its ``aht:Ratification``), the bodies holding a mandate for it under ``basis`` (or, without
     one, every organisation serving it) and the publications about it (``dcterms:spatial``)."""
-    from rdflib import URIRef
-
     graph, lang = model.graph, t.lang
     entities = model.entities(lang)
     country = URIRef(AHT + "Country")
@@ -811,6 +802,7 @@ def _states_table(model: ViewModel, t: Messages, basis: str | None) -> StatesTab
 def home_view(model: ViewModel, lang: str, named_queries: Iterable[NamedQuery] = ()) -> HomeView:
     """The home page in ``lang``; ``named_queries`` are listed as examples (the server's
     home links them to the query page; the static site has no query page)."""
+    # lazy: .network imports this module
     from .network import RELATIONS, layout, network, shared, summary_texts
 
     t = Messages(lang)
@@ -860,8 +852,6 @@ def home_view(model: ViewModel, lang: str, named_queries: Iterable[NamedQuery] =
 
 
 def _uri(iri: str) -> URIRef:
-    from rdflib import URIRef
-
     return URIRef(iri)
 
 
@@ -894,8 +884,6 @@ def _term_ref(model: ViewModel, term: Any) -> Ref:
 
 
 def _term(model: ViewModel, iri: str, t: Messages) -> Term:
-    from rdflib import URIRef
-
     graph, node, lang = model.graph, URIRef(iri), t.lang
     rows = [Fact(t("ontology.iri"), [Ref("iri", iri)])]
     definition = pick(literals(graph, node, DEFINITION), lang)
@@ -932,8 +920,6 @@ def _term(model: ViewModel, iri: str, t: Messages) -> Term:
 def ontology_json_ld(model: ViewModel, lang: str) -> dict[str, Any]:
     """The ontology as a schema.org ``DefinedTermSet``: each class and property a
     ``DefinedTerm`` with its name and definition in ``lang`` (or the next language)."""
-    from rdflib import URIRef
-
     graph, onto = model.graph, URIRef(ONTOLOGY_IRI)
     terms = []
     for iri in model.terms:
@@ -963,8 +949,6 @@ def ontology_json_ld(model: ViewModel, lang: str) -> dict[str, Any]:
 
 def ontology_view(model: ViewModel, lang: str) -> OntologyView:
     """The ontology page in ``lang``: every class and property with its entry."""
-    from rdflib import URIRef
-
     t = Messages(lang)
     graph, onto = model.graph, URIRef(ONTOLOGY_IRI)
     title = pick_text(graph, onto, DCTERMS + "title", lang) or t("ontology.title")
