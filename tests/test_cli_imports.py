@@ -57,6 +57,15 @@ def test_help_and_list_do_not_import_rdflib(args: list[str]) -> None:
     assert done.stdout
 
 
+def test_a_conforming_validate_imports_no_rdflib() -> None:
+    # The whole command, report printing included: rdflib's import alone is about 0.1 s, more
+    # than the Oxigraph validation of the shipped graph.
+    code = PROBE.format(args=["validate"], heavy=("rdflib", "pyshacl", "pyld"))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stderr.strip().splitlines()[-1] == "HEAVY:"
+    assert done.stdout.startswith("Conforms")
+
+
 def test_import_ahtgraph_is_light() -> None:
     code = "import sys, ahtgraph; print(sorted(m for m in sys.modules if m.startswith('rdflib')))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -154,6 +163,8 @@ LAZY = {
     "completion.py": "Tab completion of query names",
     "version.py": "--version",
     "validation.py": "a conforming run on Oxigraph imports neither rdflib nor pyshacl",
+    "validation_report.py": "`validate` prints a conforming report without rdflib",
+    "terms.py": "`validate` prints a conforming report through it, without rdflib",
     "serve/jobs.py": "a worker that serves no pages never loads rdflib",
 }
 HEAVY_TOP = {"rdflib", "pyshacl", "pyld", "pyparsing", "pyoxigraph", "jinja2"}

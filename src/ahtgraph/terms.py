@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rdflib import BNode, Literal, URIRef
-
 from .prefixes import shorten_iri
 
 if TYPE_CHECKING:
@@ -14,6 +12,9 @@ if TYPE_CHECKING:
 
 def show(term: Node | None) -> str:
     """``id:payoke`` for IRIs, ``Payoke@en`` for tagged text, the lexical form for other values."""
+    # Late: a conforming `validate` on Oxigraph prints through this module and imports no rdflib.
+    from rdflib import BNode, Literal, URIRef
+
     if term is None:
         return ""
     if isinstance(term, URIRef):

@@ -6,9 +6,6 @@ import json
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from rdflib import BNode, URIRef
-from rdflib.collection import Collection
-
 from .terms import show
 
 if TYPE_CHECKING:
@@ -39,6 +36,10 @@ _DEFAULT_FIX = "see the message; the rule is in {shape}"
 
 def render_path(graph: Graph | None, path: Node | None) -> str:
     """A property path in SPARQL-like syntax (``^org:subOrganizationOf``, ``a/b``)."""
+    # Late: a conforming `validate` on Oxigraph renders through this module without rdflib.
+    from rdflib import BNode, URIRef
+    from rdflib.collection import Collection
+
     if path is None:
         return "(the entity itself)"
     if not isinstance(path, BNode) or graph is None:
@@ -53,6 +54,9 @@ def render_path(graph: Graph | None, path: Node | None) -> str:
 
 def fix_for(result: ValidationResult, path: str) -> str:
     """The hint for one result."""
+    # Late: see render_path.
+    from rdflib import BNode
+
     template = FIXES.get(result.component_name, _DEFAULT_FIX)
     if result.source_shape is None and result.component_name == "Datatype":
         # validation.py's own check: the value does not fit the datatype written with it.
