@@ -4,11 +4,12 @@ Each row was typed in by hand from the page(s) it cites; nothing is fetched.
 Run: python tools/gen_greta_evaluations.py > data/greta-evaluations.ttl
 """
 
-ORD = {1: "first", 2: "second", 3: "third"}
+ORD = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 FOCUS = {
     1: "how it implements the Convention as a whole",
     2: "the impact of its legislative, policy and practical measures against trafficking, new trends and child trafficking",
     3: "victims' access to justice and effective remedies",
+    4: "measures to prevent and detect vulnerabilities to trafficking in human beings",
 }
 # state slug, English name in titles, round, reference, year, issued date, title (as on the copy), sources, note
 R = [
@@ -419,6 +420,105 @@ R = [
             "http://www.coe.int/t/dghl/monitoring/trafficking/docs/press_releases/pr_alb_en.asp?toPrint=yes"
         ],
         "GRETA's press release of 2 December 2011 announces the publication of its first evaluation report on Albania; no page giving its document reference was found.",
+    ),
+    (
+        "latvia",
+        "Latvia",
+        1,
+        None,
+        "2013",
+        "2013-01-31",
+        False,
+        [
+            "http://www.coe.int/t/dghl/monitoring/trafficking/docs/press_releases/pr_lva_en.asp?toPrint=yes"
+        ],
+        "GRETA's press release of 31 January 2013, headed as the publication of its report on Latvia, presents its first report on Latvia; no page giving its document reference was found.",
+    ),
+    (
+        "ukraine",
+        "Ukraine",
+        2,
+        None,
+        "2018",
+        None,
+        False,
+        ["https://miragenews.com/greta-carries-out-third-evaluation-visit-to-1244065"],
+        "A third-party republication (Mirage News) of GRETA's news item on its third evaluation visit to Ukraine says GRETA's second report was published in 2018; the year is that of publication. A weak source: no GRETA page giving the date or the document reference was found.",
+    ),
+    (
+        "bulgaria",
+        "Bulgaria",
+        1,
+        None,
+        "2011",
+        "2011-12-14",
+        False,
+        ["http://www.coe.int/t/dghl/monitoring/trafficking/Docs/Press_releases/PR_BUL_en.asp"],
+        "GRETA's press release of 14 December 2011 announces the publication that day of its first evaluation report on Bulgaria; no page giving its document reference was found.",
+    ),
+    (
+        "bulgaria",
+        "Bulgaria",
+        2,
+        None,
+        "2016",
+        None,
+        False,
+        ["https://childhub.org/en/child-protection-news/greta-publishes-its-third-report-bulgaria"],
+        "A third-party summary (ChildHub) of GRETA's third report on Bulgaria says the second evaluation report was published in January 2016; the year is that of publication. A weak source: no GRETA page giving the day or the document reference was found.",
+    ),
+    (
+        "bulgaria",
+        "Bulgaria",
+        4,
+        None,
+        "2025",
+        None,
+        False,
+        [
+            "https://bta.bg/en/news/world/984054-bulgaria-must-make-additional-efforts-to-prevent-human-trafficking-greta-report"
+        ],
+        "The Bulgarian News Agency reports the publication of GRETA's new report on Bulgaria (captioned October 2025), which reviews progress since the previous report of 2021; the year is that of publication. A news source: no GRETA page giving the exact date or the document reference was found.",
+    ),
+    (
+        "moldova",
+        "the Republic of Moldova",
+        1,
+        None,
+        "2012",
+        "2012-02-22",
+        False,
+        [
+            "http://www.coe.int/t/dghl/monitoring/trafficking/docs/news/greta_report_mda_press_release_EN.asp"
+        ],
+        "GRETA's press release of 22 February 2012 announces the publication that day of its first evaluation report on the Republic of Moldova; no page giving its document reference was found.",
+    ),
+    (
+        "moldova",
+        "the Republic of Moldova",
+        2,
+        None,
+        "2016",
+        "2016-06-07",
+        False,
+        [
+            "https://www.coe.int/en/web/anti-human-trafficking/-/publication-of-greta-s-second-report-on-the-republic-of-moldova",
+            "http://stopvaw.org/moldova_report_shows_trafficking_victims_face_barriers_to_relief",
+        ],
+        "GRETA's news item announces the publication of its second evaluation report on the Republic of Moldova; the date (7 June 2016) is read on a third-party summary (StopVAW) citing that news item and the report. No page giving the document reference was found.",
+    ),
+    (
+        "moldova",
+        "the Republic of Moldova",
+        4,
+        "GRETA(2025)07",
+        "2025",
+        "2025-06-10",
+        False,
+        [
+            "https://rm.coe.int/greta-evaluation-report-on-the-implementation-of-the-council-of-europe/1680b613f3"
+        ],
+        "Reference and dates (adopted 27 March 2025, published 10 June 2025) are read on the report itself, on the Council of Europe's document server.",
     ),
 ]
 
