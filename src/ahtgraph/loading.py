@@ -106,13 +106,22 @@ class DataSource(NamedTuple):
         ``--data-format`` sources cannot be read by path, so a loader that has not learnt to
         take a DataSource says so in one line rather than reading them wrongly.
         """
-        path = self.path
-        if self.plain_file and path is not None and FORMATS.get(path.suffix.lower()) == self.format:
+        path = self.path_by_name
+        if path is not None:
             return str(path)
         raise AhtgraphError(
             f"--data {self.name}: this command reads only plain files named by their extension "
             "(not standard input, .gz or --data-format)"
         )
+
+    @property
+    def path_by_name(self) -> Path | None:
+        """The file, when a parser can read it by path alone: a plain file whose extension
+        names the syntax it is read with (not standard input, gzip or ``--data-format``)."""
+        path = self.path
+        if self.plain_file and path is not None and FORMATS.get(path.suffix.lower()) == self.format:
+            return path
+        return None
 
     @property
     def plain_file(self) -> bool:

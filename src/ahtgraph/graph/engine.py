@@ -52,7 +52,7 @@ import pyoxigraph as ox
 
 from .. import resources
 from ..errors import AhtgraphError, QueryTimeout
-from ..loading import FORMATS, DataSource, checked_format
+from ..loading import DataSource, checked_format
 from ..prefixes import ID
 from ..queries.inspect import QueryFacts, inspect
 
@@ -341,19 +341,19 @@ def _data_file(item: str | Path | DataFile | DataSource) -> DataFile:
     if isinstance(item, DataFile):
         return item
     if isinstance(item, DataSource):
-        path = item.path
-        if item.plain_file and path is not None and FORMATS.get(path.suffix.lower()) == item.format:
+        path = item.path_by_name
+        if path is not None:
             return DataFile(path)
         return DataFile(Path(item.name), source=item)
     return DataFile(Path(item))
 
 
 def _inputs(
+    shipped: Sequence[Path],
     data: Iterable[str | Path | DataFile | DataSource],
     named_graphs: Iterable[str | Path | DataFile],
-    only_data: bool,
 ) -> list[DataFile]:
-    files = [] if only_data else [DataFile(p) for p in resources.graph_files()]
+    files = [DataFile(p) for p in shipped]
     files.extend(_data_file(item) for item in data)
     for item in named_graphs:
         files.append(item if isinstance(item, DataFile) else DataFile.named(item))
@@ -363,12 +363,11 @@ def _inputs(
     return files
 
 
-def _load_prebuilt(store: ox.Store) -> int:
-    """Load the wheel's prebuilt shipped graph if it matches the data files in use; return how
-    many shipped files that replaced (0: none, load the Turtle files)."""
+def _load_prebuilt(store: ox.Store, files: list[Path]) -> int:
+    """Load the wheel's prebuilt shipped graph if it matches the shipped ``files``; return how
+    many of them that replaced (0: none, load the Turtle files)."""
     from . import prebuilt
 
-    files = resources.graph_files()
     graph = prebuilt.matching(resources.resource_root(), files)
     if graph is None:
         return 0
@@ -473,13 +472,14 @@ class Engine:
         Callable in a fresh process (the server's workers do). ``store_dir`` keeps the loaded
         store on disk and reuses it while the input files are unchanged (size and mtime).
         """
-        files = _inputs(data, named_graphs, only_data)
+        shipped = [] if only_data else resources.graph_files()
+        files = _inputs(shipped, data, named_graphs)
         if store_dir is not None:
             store = _open_store_dir(Path(store_dir), files, only_data)
         else:
             store = ox.Store()
-            shipped = 0 if only_data else _load_prebuilt(store)
-            for f in files[shipped:]:
+            replaced = _load_prebuilt(store, shipped) if shipped else 0
+            for f in files[replaced:]:
                 _load_file(store, f.path, f.graph, source=f.source)
         return cls(store, union_default_graph=not only_data)
 

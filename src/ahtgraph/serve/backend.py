@@ -18,7 +18,7 @@ from typing import Any
 from .. import resources
 from ..errors import AhtgraphError
 from ..graph.engine import Answer, DataFile, Engine
-from ..loading import FORMATS, DataSource, check_data_files
+from ..loading import DataSource, check_data_files
 from ..queries.inspect import QueryFacts, inspect
 
 
@@ -67,15 +67,6 @@ def data_version(files: Iterable[Path | DataSource]) -> str:
     return digest.hexdigest()[:16]
 
 
-def _by_path(source: DataSource) -> Path | None:
-    """The file of a source that is read by path, as it names itself (not stdin, gzip or a
-    syntax given by ``--data-format``), else None."""
-    path = source.path
-    if source.plain_file and path is not None and FORMATS.get(path.suffix.lower()) == source.format:
-        return path
-    return None
-
-
 def load(
     data: Iterable[DataSource] = (), named: Iterable[str] = (), only_data: bool = False
 ) -> Loaded:
@@ -86,7 +77,7 @@ def load(
     named_paths = check_data_files([f.path for f in named_files])
     engine = Engine.load(sources, named_files, only_data=only_data)
     shipped = [] if only_data else resources.graph_files()
-    plain = [path for path in map(_by_path, sources) if path is not None]
+    plain = [s.path_by_name for s in sources if s.path_by_name is not None]
     files = [*shipped, *plain, *named_paths]
     version = data_version([*shipped, *sources, *named_paths])
     return Loaded(engine, len(engine), version, files, sources, named_paths, only_data)
