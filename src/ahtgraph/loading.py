@@ -388,28 +388,16 @@ def shipped_graph(files: list[Path]) -> Graph:
     """
     # lazy: `query` imports this module at start-up (cli.options)
     import pyoxigraph as ox
-    from rdflib import BNode, Literal, URIRef
 
     from .graph import prebuilt
+    from .graph.rdflib_terms import to_rdflib
 
-    xsd_string = "http://www.w3.org/2001/XMLSchema#string"
-    terms: dict[Any, Any] = {}
+    terms: dict[Any, Any] = {}  # each distinct term converted once
 
     def term(node: Any) -> Any:
         found = terms.get(node)
         if found is None:
-            if isinstance(node, ox.NamedNode):
-                found = URIRef(node.value)
-            elif isinstance(node, ox.BlankNode):
-                found = BNode(node.value)
-            elif node.language:
-                found = Literal(node.value, lang=node.language)
-            else:
-                datatype = node.datatype.value
-                found = Literal(
-                    node.value, datatype=None if datatype == xsd_string else URIRef(datatype)
-                )
-            terms[node] = found
+            found = terms[node] = to_rdflib(node)
         return found
 
     graph = new_graph()
